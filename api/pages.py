@@ -1,0 +1,5 @@
+"""Blueprint 'pages' (under construction)."""
+
+from flask import Blueprint
+
+bp = Blueprint("pages", __name__)

@@ -1,0 +1,5 @@
+"""Blueprint 'writes' (under construction)."""
+
+from flask import Blueprint
+
+bp = Blueprint("writes", __name__)
