@@ -25,6 +25,8 @@ ONTOLOGY_GRAPH = URIRef(BASE + "graph/ontology")
 SHAPES_GRAPH = URIRef(BASE + "graph/shapes")
 CATALOG_GRAPH = URIRef(BASE + "graph/catalog")
 REPORT_GRAPH_PREFIX = BASE + "graph/report/"
+#: bookkeeping kept by kb.store: dataset state token, time of last write, content hashes
+META_GRAPH = URIRef(BASE + "graph/meta")
 
 # standard vocabularies used by the ontology (one spelling each)
 SCHEMA = Namespace("https://schema.org/")
