@@ -1,5 +1,453 @@
-"""Blueprint 'pages' (under construction)."""
+"""Blueprint 'pages': the web UI (home, query editor, resource pages, map, claims, downloads).
 
-from flask import Blueprint
+The SPARQL the pages run is in ``api/ui/data.py``; tables, content negotiation, the timeline
+and the competency questions are small pure modules under ``api/ui/``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import pyoxigraph as ox
+from flask import Blueprint, Response, abort, current_app, render_template, request
+from markupsafe import Markup
+
+import ontology
+from api.ui import competency, conneg, data
+from api.ui.tables import BadFormat, Table, check_download_format, pick_table
+from api.ui.timeline import render_svg
+from kb.namespaces import PREFIXES
 
 bp = Blueprint("pages", __name__)
+
+CLAIMS_PAGE_SIZE = 100
+COMPETENCY_MAX_ROWS = 1000
+DUMP_FORMATS = [
+    ("nt", "N-Triples"),
+    ("nq", "N-Quads"),
+    ("ttl", "Turtle"),
+    ("trig", "TriG"),
+    ("jsonld", "JSON-LD"),
+]
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_RDF_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+}
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def _store() -> Any:
+    store = current_app.extensions.get("deploykb.store")
+    if store is None:
+        abort(503, description="no store is configured for this server")
+    return store
+
+
+def _error(status: int, message: str) -> Response:
+    """A one-line error: HTML for browsers, plain text for everything else."""
+    if request.accept_mimetypes.accept_html and "text/html" in (
+        request.headers.get("Accept") or ""
+    ):
+        body = render_template("error.html", status=status, message=message)
+        return Response(body, status=status, mimetype="text/html")
+    return Response(message + "\n", status=status, mimetype="text/plain")
+
+
+def download_links(table: Table, base: str | None = None) -> dict[str, str]:
+    """CSV and JSON links of a table on the current page, keeping the page's own parameters."""
+    args = {k: v for k, v in request.args.items() if not k.startswith("_") and k != "format"}
+    links = {}
+    for fmt in ("csv", "json"):
+        params = {**args, "_table": table.name, "_format": fmt}
+        links[fmt] = f"{base or request.path}?{urlencode(params)}"
+    return links
+
+
+def table_download(tables: list[Table], fmt: str | None) -> Response | None:
+    """The download the request asks for (``?_format=`` / suffix), or None to render HTML."""
+    fmt = fmt or request.args.get("_format")
+    if not fmt:
+        return None
+    try:
+        check_download_format(fmt)
+    except BadFormat as exc:
+        return _error(400, str(exc))
+    name = request.args.get("_table")
+    table = pick_table(tables, name)
+    if table is None:
+        return _error(404, f"no table named {name!r} on this page")
+    if fmt == "csv":
+        resp = Response(table.to_csv(), mimetype="text/csv")
+    else:
+        resp = Response(table.to_json(), mimetype="application/json")
+    resp.headers["Content-Disposition"] = f'inline; filename="{table.name}.{fmt}"'
+    return resp
+
+
+def _split_suffix(name: str, allowed: tuple[str, ...]) -> tuple[str, str | None]:
+    stem, dot, suffix = name.rpartition(".")
+    if dot and suffix in allowed:
+        return stem, suffix
+    return name, None
+
+
+@bp.app_template_global()
+def link(cell: Any) -> Markup:
+    """A table cell as HTML: a link when it has one."""
+    from markupsafe import escape
+
+    if cell is None:
+        return Markup("")
+    if cell.href:
+        return Markup(f'<a href="{escape(cell.href)}">{escape(cell.text)}</a>')
+    return Markup(escape(cell.text))
+
+
+@bp.app_template_global()
+def downloads(table: Table) -> dict[str, str]:
+    return download_links(table)
+
+
+@bp.errorhandler(503)
+def _unavailable(exc: Any) -> Response:
+    return _error(503, getattr(exc, "description", "service unavailable"))
+
+
+# --- home ------------------------------------------------------------------------------------
+
+
+@bp.get("/")
+def home() -> Any:
+    summary = data.summary(_store())
+    download = table_download(summary.tables, None)
+    if download is not None:
+        return download
+    return render_template("home.html", summary=summary, dump_formats=DUMP_FORMATS)
+
+
+# --- query page and competency questions -----------------------------------------------------
+
+
+def _competency_queries() -> list[competency.CompetencyQuery]:
+    configured = current_app.config.get("COMPETENCY_QUERIES_DIR")
+    paths = sorted(Path(configured).glob("*.rq")) if configured else ontology.query_files()
+    return competency.load(paths)
+
+
+@bp.get("/query")
+def query_page() -> Any:
+    queries = _competency_queries()
+    examples = [{"name": q.name, "title": q.title, "query": q.text} for q in queries]
+    return render_template(
+        "query.html",
+        queries=queries,
+        examples_json=Markup(json.dumps(examples).replace("</", "<\\/")),
+    )
+
+
+def _result_table(name: str, title: str, results: Any) -> tuple[Table, bool]:
+    """Query results as a table; the flag says the row cap cut it short."""
+    if isinstance(results, ox.QueryBoolean):
+        table = Table(name, title, ["result"])
+        table.add(result=bool(results))
+        return table, False
+    if isinstance(results, ox.QuerySolutions):
+        columns = [v.value for v in results.variables]
+        rows = []
+        for sol in results:
+            rows.append({c: sol[c] for c in columns})
+            if len(rows) > COMPETENCY_MAX_ROWS:
+                break
+        table = Table(name, title, columns)
+    else:  # triples
+        columns = ["subject", "predicate", "object"]
+        rows = []
+        for t in results:
+            rows.append({"subject": t.subject, "predicate": t.predicate, "object": t.object})
+            if len(rows) > COMPETENCY_MAX_ROWS:
+                break
+        table = Table(name, title, columns)
+    truncated = len(rows) > COMPETENCY_MAX_ROWS
+    rows = rows[:COMPETENCY_MAX_ROWS]
+    iris = {t.value for r in rows for t in r.values() if isinstance(t, ox.NamedNode)}
+    names = data.labels(_store(), iris)
+    link_cols = set()
+    for r in rows:
+        cells = {}
+        for col, term in r.items():
+            if isinstance(term, ox.NamedNode):
+                link_cols.add(col)
+                cells[col] = data.resource_cell(term.value, names.get(term.value))
+            else:
+                cells[col] = data.py_value(term)
+        table.add(**cells)
+    table.link_columns = tuple(c for c in table.columns if c in link_cols)
+    return table, truncated
+
+
+@bp.get("/query/<name>")
+def competency_results(name: str) -> Any:
+    name, suffix = _split_suffix(name, ("csv", "json"))
+    query = competency.find(_competency_queries(), name)
+    if query is None:
+        return _error(404, f"no competency question named {name!r}")
+    try:
+        results = _store().query(query.text)
+    except (SyntaxError, OSError, ValueError) as exc:
+        return _error(500, f"the competency question failed: {exc}")
+    table, truncated = _result_table(query.name, query.title, results)
+    download = table_download([table], suffix)
+    if download is not None:
+        return download
+    return render_template("competency.html", query=query, table=table, truncated=truncated)
+
+
+# --- claims ----------------------------------------------------------------------------------
+
+
+@bp.get("/claims", defaults={"suffix": None})
+@bp.get("/claims.<suffix>")
+def claims_page(suffix: str | None) -> Any:
+    if suffix is not None and suffix not in ("csv", "json"):
+        return _error(404, f"no such download: /claims.{suffix} (use .csv or .json)")
+    try:
+        page = int(request.args.get("page", "1"))
+    except ValueError:
+        page = 0
+    if page < 1:
+        return _error(400, "page must be a positive integer")
+    store = _store()
+    offset = (page - 1) * CLAIMS_PAGE_SIZE
+    records = data.claims(store, limit=CLAIMS_PAGE_SIZE + 1, offset=offset)
+    has_next = len(records) > CLAIMS_PAGE_SIZE
+    table = data.claims_table(store, records[:CLAIMS_PAGE_SIZE])
+    download = table_download([table], suffix)
+    if download is not None:
+        return download
+    return render_template("claims.html", table=table, page=page, has_next=has_next)
+
+
+# --- map -------------------------------------------------------------------------------------
+
+
+@bp.get("/map")
+def map_page() -> Any:
+    table = data.map_places(_store())
+    download = table_download([table], None)
+    if download is not None:
+        return download
+    return render_template("map.html", table=table)
+
+
+@bp.get("/map.json")
+def map_json() -> Response:
+    table = data.map_places(_store())
+    return Response(json.dumps(data.map_geojson(table)), mimetype="application/geo+json")
+
+
+@bp.get("/map.csv")
+def map_csv() -> Response:
+    table = data.map_places(_store())
+    return Response(table.to_csv(), mimetype="text/csv")
+
+
+# --- ontology and shapes ---------------------------------------------------------------------
+
+
+def _contract_file(what: str, turtle: Path, html: Path | None, suffix: str | None) -> Any:
+    if suffix is not None and suffix not in ("ttl", "html"):
+        return _error(404, f"no such representation: .{suffix} (use .ttl or .html)")
+    if not turtle.is_file():
+        return _error(404, f"the {what} is not installed on this server")
+    if suffix is None:
+        try:
+            rep = conneg.negotiate(request.headers.get("Accept"))
+        except conneg.NotAcceptable as exc:
+            return _error(406, str(exc))
+        if rep not in (conneg.HTML, conneg.TURTLE):
+            return _error(406, f"the {what} is served as text/turtle or text/html only")
+        suffix = "html" if rep is conneg.HTML else "ttl"
+    if suffix == "ttl":
+        resp = Response(turtle.read_bytes(), mimetype="text/turtle")
+    elif html is not None and html.is_file():
+        resp = Response(html.read_bytes(), mimetype="text/html")
+    else:
+        body = render_template("turtle.html", what=what, text=turtle.read_text(encoding="utf-8"))
+        resp = Response(body, mimetype="text/html")
+    resp.headers["Vary"] = "Accept"
+    return resp
+
+
+@bp.get("/ontology", defaults={"suffix": None})
+@bp.get("/ontology.<suffix>")
+def ontology_doc(suffix: str | None) -> Any:
+    return _contract_file(
+        "ontology",
+        ontology.path("deploykb.ttl"),
+        ontology.path("docs", "ontology.html"),
+        suffix,
+    )
+
+
+@bp.get("/shapes", defaults={"suffix": None})
+@bp.get("/shapes.<suffix>")
+def shapes_doc(suffix: str | None) -> Any:
+    return _contract_file("SHACL shapes", ontology.path("shapes.ttl"), None, suffix)
+
+
+# --- resource pages --------------------------------------------------------------------------
+
+
+def _used_prefixes(triples: list[ox.Triple]) -> dict[str, str]:
+    text = (
+        " ".join(
+            v.value
+            for t in triples
+            for v in (t.subject, t.predicate, t.object)
+            if isinstance(v, ox.NamedNode)
+        )
+        + " "
+        + " ".join(
+            t.object.datatype.value
+            for t in triples
+            if isinstance(t.object, ox.Literal) and t.object.datatype
+        )
+    )
+    return {p: iri for p, iri in PREFIXES.items() if iri in text}
+
+
+def _rdf_response(description: data.Description, rep: conneg.Representation) -> Response:
+    triples = description.triples()
+    body = ox.serialize(triples, format=_RDF_FORMATS[rep.key], prefixes=_used_prefixes(triples))
+    resp = Response(body, mimetype=rep.media_type)
+    if rep is not conneg.JSONLD:
+        resp.headers["Content-Type"] = f"{rep.media_type}; charset=utf-8"
+    return resp
+
+
+def _resource_tables(store: Any, d: data.Description) -> list[Table]:
+    iris = {d.iri, *d.dependents}
+    for st in [*d.statements, *d.incoming, *(s for v in d.dependents.values() for s in v)]:
+        iris.add(st.predicate)
+        if isinstance(st.obj, ox.NamedNode):
+            iris.add(st.obj.value)
+    names = data.labels(store, iris)
+
+    def value_cell(term: Any) -> Any:
+        if isinstance(term, ox.NamedNode):
+            return data.resource_cell(term.value, names.get(term.value))
+        return data.Cell(data.py_value(term), term.value)
+
+    props = Table(
+        "properties",
+        "Properties",
+        ["subject", "property", "value", "graph"],
+        link_columns=("subject", "property", "value", "graph"),
+    )
+    for subject, sts in [(d.iri, d.statements), *d.dependents.items()]:
+        for st in sts:
+            props.add(
+                subject=data.resource_cell(subject, None if subject != d.iri else "this"),
+                property=data.Cell(st.predicate, data.curie(st.predicate), None),
+                value=value_cell(st.obj),
+                graph=data.Cell(st.graph, data.curie(st.graph) if st.graph else None),
+            )
+    incoming = Table(
+        "incoming",
+        "Links to this resource",
+        ["subject", "property", "graph"],
+        link_columns=("subject", "property", "graph"),
+    )
+    for st in d.incoming:
+        incoming.add(
+            subject=value_cell(st.obj),
+            property=data.Cell(st.predicate, data.curie(st.predicate), None),
+            graph=data.Cell(st.graph, data.curie(st.graph) if st.graph else None),
+        )
+    return [props, incoming]
+
+
+def _choose_representation(suffix: str | None) -> conneg.Representation:
+    fmt = request.args.get("format")
+    if fmt is not None:
+        if fmt not in conneg.FORMAT_NAMES:
+            raise BadFormat(f"unsupported format {fmt!r}: use one of html, ttl, jsonld, nt")
+        return conneg.FORMAT_NAMES[fmt]
+    if suffix is not None:
+        return conneg.SUFFIXES[suffix]
+    return conneg.negotiate(request.headers.get("Accept"))
+
+
+@bp.get("/id/<path:path>")
+def resource(path: str) -> Any:
+    store = _store()
+    iri = data.ID_BASE + path
+    suffix = None
+    if not data.is_safe_iri(iri):
+        return _error(404, "not a resource IRI of this knowledge base")
+    description = data.describe(store, iri)
+    if not description.exists:
+        stem, found = _split_suffix(path, (*conneg.SUFFIXES, "csv", "json"))
+        if found is not None:
+            description = data.describe(store, data.ID_BASE + stem)
+            iri, suffix = data.ID_BASE + stem, found
+    if not description.exists:
+        return _error(404, f"no resource <{iri}> in this knowledge base")
+    types = {st.obj.value for st in description.statements if st.predicate == RDF_TYPE}
+    place_records: list[dict] = []
+    if data.DKB_BASE + "Place" in types or data.is_place(store, description.iri):
+        place_records = data.place_claims(store, description.iri)
+    tables = _resource_tables(store, description)
+    if place_records:
+        tables.append(
+            data.claims_table(store, place_records, "claims", "Claims at or near this place")
+        )
+    if suffix in ("csv", "json"):
+        return table_download(tables, suffix)
+    if request.args.get("_format"):
+        return table_download(tables, None)
+    try:
+        rep = _choose_representation(suffix)
+    except BadFormat as exc:
+        return _error(400, str(exc))
+    except conneg.NotAcceptable as exc:
+        return _error(406, str(exc))
+    if rep is not conneg.HTML:
+        resp = _rdf_response(description, rep)
+    else:
+        body = _resource_html(store, description, types, tables, place_records)
+        resp = Response(body, mimetype="text/html")
+    resp.headers["Vary"] = "Accept"
+    return resp
+
+
+def _resource_html(
+    store: Any, d: data.Description, types: set[str], tables: list[Table], place_records: list
+) -> str:
+    label = data.labels(store, {d.iri}).get(d.iri, d.iri.rsplit("/", 1)[-1])
+    evidence = []
+    if data.DKB_BASE + "DeploymentClaim" in types:
+        evidence = data.claim_evidence(store, d.iri)
+    timeline_svg = render_svg(data.estimates(store, place_records)) if place_records else ""
+    alternates = [
+        (rep.media_type, f"{request.path}?format={rep.suffix}")
+        for rep in conneg.RDF_REPRESENTATIONS
+    ]
+    return render_template(
+        "resource.html",
+        d=d,
+        label=label,
+        types=[data.resource_cell(t) for t in sorted(types)],
+        graphs=[data.resource_cell(g) for g in d.graphs()],
+        tables=tables,
+        evidence=evidence,
+        timeline_svg=Markup(timeline_svg),
+        alternates=alternates,
+    )

@@ -1,0 +1,57 @@
+// The map page: Leaflet over an offline basemap (Natural Earth countries from world-atlas,
+// converted from TopoJSON in the browser), one circle marker per place with claims.
+(function () {
+  "use strict";
+  const el = document.getElementById("map");
+  const map = L.map(el, { worldCopyJump: true, minZoom: 1, maxZoom: 10 }).setView([30, 20], 2);
+  map.attributionControl.addAttribution("Countries: Natural Earth");
+  window.deploykbMap = map;
+
+  function escapeHtml(text) {
+    const div = document.createElement("div");
+    div.textContent = String(text);
+    return div.innerHTML;
+  }
+
+  fetch(el.dataset.basemap)
+    .then((r) => r.json())
+    .then((world) => {
+      const countries = topojson.feature(world, world.objects.countries);
+      L.geoJSON(countries, {
+        style: { color: "#8a8f98", weight: 0.6, fillColor: "#e9e4d8", fillOpacity: 1 },
+        interactive: false,
+      }).addTo(map);
+      el.dataset.basemapLoaded = "true";
+    })
+    .catch((err) => console.warn("basemap failed", err));
+
+  fetch(el.dataset.source)
+    .then((r) => r.json())
+    .then((collection) => {
+      const markers = [];
+      collection.features.forEach((f) => {
+        const [lon, lat] = f.geometry.coordinates;
+        const p = f.properties;
+        const marker = L.circleMarker([lat, lon], {
+          radius: 6 + 3 * Math.sqrt(p.claims),
+          color: "#7a1f1f",
+          weight: 2,
+          fillColor: "#c0392b",
+          fillOpacity: 0.7,
+          className: "place-marker",
+        });
+        marker.bindPopup(
+          `<strong>${escapeHtml(p.label)}</strong><br>${p.claims} claim${p.claims === 1 ? "" : "s"}` +
+            `<br><a href="${escapeHtml(p.url)}">place page</a>`
+        );
+        marker.bindTooltip(escapeHtml(p.label));
+        marker.addTo(map);
+        markers.push(marker);
+      });
+      if (markers.length) {
+        map.fitBounds(L.featureGroup(markers).getBounds().pad(0.5), { maxZoom: 6 });
+      }
+      el.dataset.markers = String(markers.length);
+    })
+    .catch((err) => console.warn("places failed", err));
+})();

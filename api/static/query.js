@@ -1,0 +1,37 @@
+// The query page: YASGUI pointed at this server's /sparql, with the competency questions
+// as one-click examples. Nothing is fetched from other hosts.
+(function () {
+  "use strict";
+  const endpoint = window.location.origin + "/sparql";
+  const examples = JSON.parse(document.getElementById("examples").textContent);
+  // class/property completion asks a remote vocabulary service: keep the page offline
+  Yasgui.Yasqe.defaults.autocompleters = Yasgui.Yasqe.defaults.autocompleters.filter(
+    (name) => name !== "class" && name !== "property"
+  );
+  const yasgui = new Yasgui(document.getElementById("yasgui"), {
+    requestConfig: { endpoint: endpoint, method: "GET" },
+    copyEndpointOnNewTab: true,
+    persistenceId: "deploykb-query",
+    endpointCatalogueOptions: {
+      getData: () => [{ endpoint: endpoint }],
+      keys: [],
+    },
+  });
+  window.deploykbYasgui = yasgui;
+
+  function runExample(name) {
+    const example = examples.find((e) => e.name === name);
+    if (!example) return;
+    const tab = yasgui.addTab(
+      true,
+      { name: example.name, yasqe: { value: example.query }, requestConfig: { endpoint: endpoint } },
+      { avoidDuplicateTabs: true }
+    );
+    tab.setQuery(example.query);
+    tab.query().catch((err) => console.warn("query failed", err));
+  }
+
+  document.querySelectorAll("button.example").forEach((button) => {
+    button.addEventListener("click", () => runExample(button.dataset.name));
+  });
+})();
