@@ -254,7 +254,7 @@ def process_loaded(report: Report, origin: str) -> Processed:
         base.status, base.message = REJECTED, f"cannot express the extraction in RDF: {exc}"
         return base
     base.graph_iri = str(graph_iri)
-    base.report_iri = _report_iri(graph_iri)
+    base.report_iri = report_iri_of_graph(graph_iri)
     base.claims = len(extraction.claims)
     base.warnings = list(extraction.warnings)
     result = validate_report_graph(graph)
@@ -275,7 +275,7 @@ def _sidecar_hint(origin: str) -> str:
     return str(path.with_name(path.stem + ".meta.json"))
 
 
-def _report_iri(graph_iri: str) -> str:
+def report_iri_of_graph(graph_iri: str) -> str:
     from kb.namespaces import ID
 
     return str(ID["report/" + str(graph_iri)[len(REPORT_GRAPH_PREFIX) :]])
@@ -324,7 +324,16 @@ def commit(store: Store, processed: Sequence[Processed]) -> list[Outcome]:
         if item.graph_iri in writes or store.graph_exists(item.graph_iri):
             outcome.status, outcome.claims = UNCHANGED, 0
             continue
-        triples = list(ox.parse(item.ntriples, ox.RdfFormat.N_TRIPLES))
+        try:
+            triples = list(ox.parse(item.ntriples, ox.RdfFormat.N_TRIPLES))
+        except SyntaxError as exc:
+            outcome.status, outcome.claims = FAILED, 0
+            outcome.message = f"invalid report graph: {' '.join(str(exc).split())}"
+            continue
+        if not triples:
+            outcome.status, outcome.claims = FAILED, 0
+            outcome.message = "empty report graph"
+            continue
         older: list[tuple[str, str]] = []
         if item.source_url:
             if item.source_url in pending_urls:
