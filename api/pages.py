@@ -357,7 +357,7 @@ def _resource_tables(store: Any, d: data.Description) -> list[Table]:
                 subject=data.resource_cell(subject, None if subject != d.iri else "this"),
                 property=data.Cell(st.predicate, data.curie(st.predicate), None),
                 value=value_cell(st.obj),
-                graph=data.Cell(st.graph, data.curie(st.graph) if st.graph else None),
+                graph=data.resource_cell(st.graph),
             )
     incoming = Table(
         "incoming",
@@ -369,7 +369,7 @@ def _resource_tables(store: Any, d: data.Description) -> list[Table]:
         incoming.add(
             subject=value_cell(st.obj),
             property=data.Cell(st.predicate, data.curie(st.predicate), None),
-            graph=data.Cell(st.graph, data.curie(st.graph) if st.graph else None),
+            graph=data.resource_cell(st.graph),
         )
     return [props, incoming]
 

@@ -15,7 +15,7 @@ import pyoxigraph as ox
 
 from api.ui.tables import Cell, Table
 from api.ui.timeline import Estimate
-from kb.namespaces import DKB, ID, PREFIXES, sparql_prefixes
+from kb.namespaces import DKB, ID, PREFIXES, REPORT_GRAPH_PREFIX, sparql_prefixes
 
 ID_BASE = str(ID)
 DKB_BASE = str(DKB)
@@ -49,12 +49,16 @@ def local_href(iri: str) -> str:
     vocabulary terms, the IRI itself otherwise."""
     if iri.startswith(ID_BASE):
         return "/id/" + iri[len(ID_BASE) :]
+    if iri.startswith(REPORT_GRAPH_PREFIX):  # a report's graph: its report's page
+        return "/id/report/" + iri[len(REPORT_GRAPH_PREFIX) :]
     if iri.startswith(DKB_BASE):
         return "/ontology#" + iri[len(DKB_BASE) :]
     return iri
 
 
 def curie(iri: str) -> str:
+    if iri.startswith(REPORT_GRAPH_PREFIX):
+        return "report graph " + iri[len(REPORT_GRAPH_PREFIX) :][:10]
     best = ""
     for prefix, base in PREFIXES.items():
         if iri.startswith(base) and len(base) > len(PREFIXES.get(best, "")):

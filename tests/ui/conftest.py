@@ -357,7 +357,13 @@ def queries_dir() -> Path:
 @pytest.fixture(scope="session")
 def app(ui_store: FixtureStore, queries_dir: Path):
     return create_app(
-        {"STORE": ui_store, "TESTING": True, "COMPETENCY_QUERIES_DIR": str(queries_dir)}
+        {
+            "STORE": ui_store,
+            "TESTING": True,
+            "COMPETENCY_QUERIES_DIR": str(queries_dir),
+            # queries in this process: the endpoint's worker processes are tested in tests/api
+            "QUERY_ISOLATION": "inline",
+        }
     )
 
 
@@ -383,3 +389,15 @@ def live_server(app) -> Iterator[str]:
     finally:
         server.shutdown()
         thread.join(timeout=5)
+
+
+class FixtureIris:
+    """IRIs of the fixture KB, for assertions."""
+
+    claim = staticmethod(claim_iri)
+    report = staticmethod(report_iri)
+
+
+@pytest.fixture(scope="session")
+def iris() -> FixtureIris:
+    return FixtureIris()
