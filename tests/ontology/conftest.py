@@ -121,3 +121,9 @@ def catalog_graph() -> Graph:
 @pytest.fixture(scope="session")
 def catalog(catalog_graph: Graph) -> CatalogFacts:
     return CatalogFacts(catalog_graph)
+
+
+@pytest.fixture(scope="session")
+def make_extraction():  # type: ignore[no-untyped-def]
+    """The builder itself, for tests that need variants (importlib mode cannot import conftest)."""
+    return build_extraction
