@@ -12,6 +12,7 @@ that text (``Report.text``).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import unicodedata
@@ -196,10 +197,8 @@ def parse_dateline(text: str, year_hint: int | None = None) -> dict[str, Any]:
         if dm and dm.group(1).lower() in _MONTHS:
             year = int(dm.group(3)) if dm.group(3) else year_hint
             if year:
-                try:
+                with contextlib.suppress(ValueError):
                     meta["published"] = date(year, _MONTHS[dm.group(1).lower()], int(dm.group(2)))
-                except ValueError:
-                    pass
         return meta
     return {}
 
@@ -248,10 +247,8 @@ def _html_to_text(html: str, origin: str | Path | None) -> tuple[str, dict[str, 
     if get("url"):
         meta["source_url"] = get("url")
     if get("date"):
-        try:
+        with contextlib.suppress(ValueError):
             meta["published"] = parse_published(get("date"))
-        except ValueError:
-            pass
     return text, meta
 
 

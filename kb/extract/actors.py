@@ -1,0 +1,102 @@
+"""Who deployed: the adjective on the item ("Russian marines"), else the actor named before
+it in the sentence ("Russia has deployed"), else the actor of the discourse ("It has ...")."""
+
+from __future__ import annotations
+
+from kb.extract.lexicon import ActorHit, Lexicon
+from kb.extract.mentions import Mention
+from kb.extract.places import PlaceMention
+from kb.extract.tokens import Token
+
+_NOT_AGENT_BEFORE = frozenset(
+    [
+        "with",
+        "against",
+        "from",
+        "to",
+        "of",
+        "about",
+        "at",
+        "in",
+        "on",
+        "into",
+        "near",
+        "by",
+        "for",
+        "between",
+        "toward",
+        "towards",
+        "and",
+        "than",
+        "over",
+    ]
+)
+_LEADERS = frozenset(
+    ["but", "and", "also", "meanwhile", "however", "still", "now", "then", "so", "yet"]
+)
+
+
+def _actor_at(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, ActorHit] | None:
+    if not tokens[i].is_cap:
+        return None
+    for length in (3, 2, 1):
+        key = tuple(t.key for t in tokens[i : i + length])
+        if len(key) == length and key in lex.actors:
+            return length, lex.actors[key][0]
+    return None
+
+
+def sentence_subject(tokens: list[Token], lex: Lexicon) -> ActorHit | None:
+    """An actor opening the sentence ("Russia has ...", "But Moscow's ...", "The Russian ...")."""
+    i = 0
+    while i < len(tokens) and (tokens[i].lower in _LEADERS or tokens[i].text == ","):
+        i += 1
+    if i < len(tokens) and tokens[i].lower == "the":
+        i += 1
+    if i >= len(tokens):
+        return None
+    got = _actor_at(tokens, i, lex)
+    if got is None:
+        return None
+    nxt = tokens[i + got[0]].lower if i + got[0] < len(tokens) else ""
+    if got[1].adjective and nxt in ("president", "minister", "officials", "official"):
+        return None
+    return got[1]
+
+
+def actor_for(
+    m: Mention,
+    tokens: list[Token],
+    lex: Lexicon,
+    places: list[PlaceMention],
+    frame: tuple[int, int] | None,
+    discourse: ActorHit | None,
+) -> ActorHit | None:
+    if m.actor_hint is not None:
+        return m.actor_hint
+    in_place = set()
+    for p in places:
+        in_place.update(range(p.start, p.end))
+    best = None
+    i = 0
+    while i < m.start:
+        got = _actor_at(tokens, i, lex)
+        if got is None:
+            i += 1
+            continue
+        length, hit = got
+        t = tokens[i]
+        in_frame = frame is not None and frame[0] <= t.start < frame[1]
+        prev = tokens[i - 1].lower if i > 0 else ""
+        if not in_frame and i not in in_place and prev not in _NOT_AGENT_BEFORE:
+            best = hit
+        i += length
+    if best is not None:
+        return best
+    # "... deployed by Russia"
+    for i in range(m.end, len(tokens) - 1):
+        if tokens[i].lower == "by":
+            got = _actor_at(tokens, i + 1, lex)
+            if got:
+                return got[1]
+    return discourse

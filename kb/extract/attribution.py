@@ -1,0 +1,88 @@
+"""Who a sentence says its information comes from.
+
+Recognised: "..., a senior United States official said." / "..., said a spokesman." /
+"U.S. officials say" / "One U.S. official told Reuters (on Thursday) that ..." /
+"The official, who ..., said that ..." / "according to NP".
+The label keeps the speaker noun phrase only ("a senior United States official", without
+"in Washington" or a trailing relative clause).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SAY = r"(?:said|says|say|told|tells|reported|reports|added|adds|confirmed|confirms|stated|states|noted|notes|claimed|claims|announced|announces|estimated|estimates|believes|believe|acknowledged|acknowledges|wrote|writes|asserted|explained|indicated|insisted|revealed|disclosed|warned)"
+_SOURCE_HEAD = re.compile(
+    r"\b(?:(?i:officials?|spokes(?:man|woman|person|people)|ministers?|ministry|sources?|analysts?|"
+    r"diplomats?|commanders?|generals?|officers?|pentagon|kremlin|white house|government|"
+    r"military|army|navy|agency|agencies|intelligence|experts?|observers?|monitors?|report|reports|"
+    r"media|statement|command|department|secretary|president|chief|aides?|people|residents?|"
+    r"witnesses|journalists?|correspondents?|lawmakers?|senators?|envoy|ambassador|staff|"
+    r"headquarters|authorities|nato|observatory|newspaper|television|tv|news agency)|"
+    r"[A-Z][a-z]+ [A-Z][a-z]+)\b"
+)
+_TRAILING = re.compile(
+    r"(?:,|\u2014|--)\s*(?P<src>[^,;\u2014]{2,140}?)\s+"
+    + _SAY
+    + r"(?:\s+(?:on|in|at|last)\s+[\w.]+)*"
+    r"(?:\s+(?:in|at|to)\s+a\s+[\w\s]{1,40})?[\s.\"\u201d]*$"
+)
+_INVERTED = re.compile(
+    r"(?:,|\u2014|--)\s*(?:said|says|according to)\s+(?P<src>[^,;]{2,140}?)[\s.\"\u201d]*$"
+)
+_LEADING = re.compile(
+    r"^(?P<src>[A-Z\"\u201c][^,;]{1,100}?)(?:,[^;]{0,200}?,)?\s+"
+    + _SAY
+    + r"(?:\s+(?:Reuters|AP|AFP|reporters|journalists|the\s+\w+(?:\s+\w+)?|a\s+\w+(?:\s+\w+)?|\w+))?"
+    r"(?:\s+(?:on|in|at|last|this)\s+[\w.]+)*\s+(?:that\s+)?"
+)
+_ACCORDING = re.compile(r"\b[Aa]ccording to (?P<src>[^,;.]{2,120})")
+_TRIM = re.compile(
+    r"\s+(?:in|at|from|based in|speaking|who|also|on condition|on the condition)\b.*$"
+)
+_ANONYMOUS_HEAD = re.compile(
+    r"\b(?:officials?|sources?|diplomats?|people|person|analysts?|officers?|aides?|insiders?|residents?)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class FoundAttribution:
+    label: str
+    start: int  # character offsets in the sentence string
+    end: int
+    #: the whole speech frame ("a senior ... official in Washington said"), to exclude
+    #: its words from places and actors
+    frame_start: int
+    frame_end: int
+    anonymous: bool
+
+
+def _clean(src: str) -> str:
+    src = src.strip().strip("\"\u201c\u201d'")
+    src = _TRIM.sub("", src)
+    return src.strip(" ,")
+
+
+def _valid(src: str) -> bool:
+    if not src or len(src) > 100 or not _SOURCE_HEAD.search(src):
+        return False
+    first = src.split()[0].lower()
+    return first not in ("it", "he", "she", "they", "we", "i", "which", "that", "this")
+
+
+def find_attribution(sentence: str) -> FoundAttribution | None:
+    for pattern in (_TRAILING, _INVERTED, _ACCORDING, _LEADING):
+        m = pattern.search(sentence)
+        if not m:
+            continue
+        raw = m.group("src")
+        label = _clean(raw)
+        if not _valid(label):
+            continue
+        start = m.start("src") + (len(raw) - len(raw.lstrip()))
+        start += raw.strip().find(label) if label in raw else 0
+        anonymous = bool(_ANONYMOUS_HEAD.search(label.split()[-1]))
+        return FoundAttribution(label, start, start + len(label), m.start(), m.end(), anonymous)
+    return None

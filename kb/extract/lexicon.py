@@ -1,0 +1,167 @@
+"""Lookup tables for the extractor, built once from the catalog (kb.catalog).
+
+The extractor matches token sequences against one phrase index holding equipment labels,
+generic heads, place names and actor names/adjectives. Building it costs a few tens of
+milliseconds; ``Lexicon.from_catalog`` is cached per catalog object by the pipeline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from kb.extract.heads import HEADS
+from kb.extract.tokens import key_tuple
+
+#: place kinds that are facilities (referred back to by "the base", "the airfield")
+FACILITY_KINDS = frozenset({"AirBase", "NavalBase", "MilitaryBase", "Airport", "Port"})
+
+
+@dataclass(frozen=True, slots=True)
+class EquipmentHit:
+    id: str
+    item_class: str
+    model: str | None
+    label: str
+    #: True for labels that are ordinary words (NATO names such as "Hip", "Condor"):
+    #: they count only when capitalised and next to an equipment head or designation
+    needs_head: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceHit:
+    id: str
+    name: str
+    kind: str
+    country_id: str | None
+    country_name: str | None
+    near: tuple[str, ...] = ()
+    within: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ActorHit:
+    id: str
+    name: str
+    #: the state an armed force belongs to (claims name the state)
+    state_id: str
+    state_name: str
+    adjective: bool
+
+
+@dataclass
+class Lexicon:
+    equipment: dict[tuple[str, ...], list[EquipmentHit]] = field(default_factory=dict)
+    places: dict[tuple[str, ...], list[PlaceHit]] = field(default_factory=dict)
+    actors: dict[tuple[str, ...], list[ActorHit]] = field(default_factory=dict)
+    heads: dict[tuple[str, ...], str] = field(default_factory=lambda: dict(HEADS))
+    place_by_id: dict[str, PlaceHit] = field(default_factory=dict)
+    actor_by_id: dict[str, ActorHit] = field(default_factory=dict)
+    #: first keys of every phrase: the cheap pre-filter
+    first_keys: set[str] = field(default_factory=set)
+    max_len: int = 1
+
+    # ------------------------------------------------------------------ building
+
+    def add_equipment(self, label: str, hit: EquipmentHit) -> None:
+        self._add(self.equipment, label, hit)
+
+    def add_place(self, label: str, hit: PlaceHit) -> None:
+        self._add(self.places, label, hit)
+
+    def add_actor(self, label: str, hit: ActorHit) -> None:
+        self._add(self.actors, label, hit)
+
+    def _add(self, table: dict, label: str, hit: Any) -> None:
+        key = key_tuple(label)
+        if not key:
+            return
+        bucket = table.setdefault(key, [])
+        if hit not in bucket:
+            bucket.append(hit)
+        self.max_len = max(self.max_len, len(key))
+        if table is self.equipment:
+            self.first_keys.add(key[0])
+            # designations: "Su 27" written as one token; plural "Su-27s"
+            if len(key) == 1 and any(c.isdigit() for c in key[0]):
+                self.equipment.setdefault((key[0] + "s",), bucket)
+                self.first_keys.add(key[0] + "s")
+
+    def finish(self) -> Lexicon:
+        for key in self.heads:
+            self.first_keys.add(key[0])
+        self.max_len = max([self.max_len, *(len(k) for k in self.heads)])
+        return self
+
+    # ------------------------------------------------------------------ from the catalog
+
+    @classmethod
+    def from_catalog(cls, catalog: Any) -> Lexicon:
+        lex = cls()
+        if catalog is None:
+            return lex.finish()
+        for concept in _values(catalog, "equipment"):
+            item_class = getattr(concept, "item_class", None) or "Other"
+            model = getattr(concept, "model", None)
+            labels = {concept.label, *(getattr(concept, "labels", None) or ())}
+            for label in labels:
+                if not label:
+                    continue
+                if key_tuple(label) in HEADS and not model:
+                    continue  # class concepts named by generic heads: heads.py decides
+                plain_word = label.isalpha() and not label.isupper()
+                lex.add_equipment(
+                    label,
+                    EquipmentHit(concept.id, item_class, model, label, needs_head=plain_word),
+                )
+        countries: dict[str, str] = {}
+        for place in _values(catalog, "places"):
+            hit = PlaceHit(
+                place.id,
+                place.name,
+                getattr(place, "kind", "") or "",
+                getattr(place, "country_id", None),
+                getattr(place, "country_name", None),
+                tuple(getattr(place, "near", None) or ()),
+                tuple(getattr(place, "within", None) or ()),
+            )
+            lex.place_by_id[place.id] = hit
+            if hit.kind == "Country":
+                countries[place.id] = place.name
+            for label in {place.name, *(getattr(place, "labels", None) or ())}:
+                if label:
+                    lex.add_place(label, hit)
+        actors = list(_values(catalog, "actors"))
+        by_id = {a.id: a for a in actors}
+        for actor in actors:
+            state = actor
+            seen = set()
+            while getattr(state, "parent", None) and state.parent in by_id and state.id not in seen:
+                seen.add(state.id)
+                if getattr(state, "kind", "") in ("State", "Alliance"):
+                    break
+                state = by_id[state.parent]
+            for label in {actor.name, *(getattr(actor, "labels", None) or ())}:
+                if label:
+                    hit = ActorHit(actor.id, actor.name, state.id, state.name, False)
+                    lex.add_actor(label, hit)
+                    lex.actor_by_id.setdefault(actor.id, hit)
+            for adj in getattr(actor, "adjectives", None) or ():
+                if adj:
+                    lex.add_actor(adj, ActorHit(actor.id, actor.name, state.id, state.name, True))
+        return lex.finish()
+
+
+def _values(catalog: Any, name: str) -> Iterable[Any]:
+    """The catalog's entries of one kind, whatever container it keeps them in."""
+    for attr in (name, f"{name}_entries", f"all_{name}"):
+        obj = getattr(catalog, attr, None)
+        if obj is None:
+            continue
+        if callable(obj):
+            obj = obj()
+        if isinstance(obj, dict):
+            return list(obj.values())
+        return list(obj)
+    return []

@@ -1,0 +1,238 @@
+"""Equipment and personnel mentions: catalog labels, generic heads and unknown designations.
+
+Adjacent pieces form ONE mention: manufacturer + designation + NATO name + head noun
+("Sukhoi Su-27 Flanker fighter jets"). The most specific piece decides the asset: a catalog
+model beats an unknown designation, which beats a generic head.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kb.extract.heads import MODIFIERS, TAILS, WEAK_HEADS
+from kb.extract.lexicon import ActorHit, EquipmentHit, Lexicon
+from kb.extract.tokens import Token
+
+_DESIGNATION = re.compile(
+    r"^(?=.*\d)[A-Z][A-Za-z]{0,5}-?\d{1,4}[A-Za-z]{0,3}(?:-\d{1,3}[A-Za-z]?)?s?$"
+)
+_CLASS_NAME = re.compile(r"^[A-Z][\w-]*-class$")
+_MADE = re.compile(r"-(?:made|built|designed|era|supplied|produced|manufactured|led)$", re.I)
+MANUFACTURERS = frozenset(
+    [
+        "sukhoi",
+        "mikoyan",
+        "mil",
+        "kamov",
+        "tupolev",
+        "ilyushin",
+        "antonov",
+        "beriev",
+        "yakovlev",
+        "lockheed",
+        "boeing",
+        "northrop",
+        "grumman",
+        "raytheon",
+        "dassault",
+        "eurofighter",
+        "saab",
+        "sikorsky",
+        "bell",
+        "airbus",
+        "embraer",
+        "leonardo",
+        "chengdu",
+        "shenyang",
+        "xian",
+        "harbin",
+        "baykar",
+        "hal",
+        "general",
+        "dynamics",
+        "bae",
+        "rheinmetall",
+        "krauss-maffei",
+        "nexter",
+        "hanwha",
+        "almaz-antey",
+        "uralvagonzavod",
+    ]
+)
+
+
+@dataclass
+class Atom:
+    start: int
+    end: int
+    kind: str  # "model" | "designation" | "head" | "tail"
+    item_class: str | None = None
+    hit: EquipmentHit | None = None
+    weak: bool = False
+
+
+@dataclass
+class Mention:
+    #: token range of the item as written (modifiers included, count excluded)
+    start: int
+    end: int
+    #: first token of the core (model/designation/head), after the modifiers
+    core: int
+    asset: str
+    item_class: str
+    model: str | None
+    has_model: bool
+    weak: bool
+    actor_hint: ActorHit | None = None
+    definite: bool = False
+
+
+def _match_at(tokens: list[Token], i: int, table: dict, max_len: int) -> tuple[int, object] | None:
+    n = len(tokens)
+    for length in range(min(max_len, n - i), 0, -1):
+        key = tuple(t.key for t in tokens[i : i + length])
+        got = table.get(key)
+        if got:
+            return length, got
+    return None
+
+
+def find_mentions(tokens: list[Token], lex: Lexicon) -> list[Mention]:
+    atoms = _atoms(tokens, lex)
+    if not atoms:
+        return []
+    groups: list[list[Atom]] = []
+    for atom in atoms:
+        if groups and groups[-1][-1].end == atom.start:
+            groups[-1].append(atom)
+        else:
+            groups.append([atom])
+    mentions = []
+    for group in groups:
+        m = _mention(tokens, group, lex)
+        if m is not None:
+            mentions.append(m)
+    return mentions
+
+
+def _atoms(tokens: list[Token], lex: Lexicon) -> list[Atom]:
+    atoms: list[Atom] = []
+    i, n = 0, len(tokens)
+    first_keys = lex.first_keys
+    while i < n:
+        tok = tokens[i]
+        if tok.key in first_keys:
+            got = _match_at(tokens, i, lex.equipment, lex.max_len)
+            if got:
+                length, hits = got
+                hit = hits[0]  # type: ignore[index]
+                ok = tok.is_cap or not hit.needs_head
+                if ok:
+                    atoms.append(Atom(i, i + length, "model", hit.item_class, hit))
+                    i += length
+                    continue
+            got = _match_at(tokens, i, lex.heads, lex.max_len)
+            if got:
+                length, cls = got
+                key = tuple(t.key for t in tokens[i : i + length])
+                atoms.append(Atom(i, i + length, "head", cls, weak=key in WEAK_HEADS))  # type: ignore[arg-type]
+                i += length
+                continue
+        if tok.lower in TAILS and atoms and atoms[-1].end == i and atoms[-1].kind != "head":
+            atoms.append(Atom(i, i + 1, "tail"))
+            i += 1
+            continue
+        if _CLASS_NAME.match(tok.text) or (_DESIGNATION.match(tok.text) and not tok.text.isdigit()):
+            atoms.append(Atom(i, i + 1, "designation"))
+            i += 1
+            continue
+        if (
+            tok.text == "Type"
+            and i + 1 < n
+            and re.match(r"^\d{2,3}[A-Z]{0,2}$", tokens[i + 1].text)
+        ):
+            atoms.append(Atom(i, i + 2, "designation"))
+            i += 2
+            continue
+        i += 1
+    return atoms
+
+
+def _mention(tokens: list[Token], group: list[Atom], lex: Lexicon) -> Mention | None:
+    models = [a for a in group if a.kind == "model"]
+    heads = [a for a in group if a.kind == "head"]
+    designations = [a for a in group if a.kind == "designation"]
+    # NATO names and other plain-word labels need company: a head, a tail or another model
+    company = heads or designations or any(a.kind == "tail" for a in group) or len(models) > 1
+    plural = any(tokens[a.end - 1].text.endswith("s") for a in models)
+    if models and all(a.hit.needs_head for a in models) and not company and not plural:  # type: ignore[union-attr]
+        # a lone plain word ("Hip") is not a mention; a capitalised plural ("Hinds") is
+        models = []
+    if models:
+        best = next((a for a in models if not a.hit.needs_head), models[0])  # type: ignore[union-attr]
+        hit = best.hit
+        assert hit is not None
+        asset, item_class, model = hit.id, hit.item_class, hit.model
+        has_model = True
+        weak = False
+    elif designations and heads:
+        head = heads[-1]
+        asset = item_class = head.item_class or "Other"
+        d = designations[0]
+        model = " ".join(t.text for t in tokens[d.start : d.end])
+        if model.endswith("s") and not model.endswith("-class"):
+            model = model[:-1]
+        model = model.removesuffix("-class") if model.endswith("-class") else model
+        has_model = True
+        weak = False
+    elif heads:
+        head = heads[-1]
+        asset = item_class = head.item_class or "Other"
+        model = None
+        has_model = False
+        weak = head.weak
+    else:
+        return None
+    start = group[0].start
+    end = group[-1].end
+    core = start
+    # manufacturers and modifiers to the left
+    actor_hint = None
+    k = start - 1
+    while k >= 0:
+        t = tokens[k]
+        if t.lower in MANUFACTURERS and t.is_cap or t.lower in MODIFIERS or _MADE.search(t.text):
+            start = k
+        elif t.key in ("'s",) and k >= 1:
+            got = lex.actors.get((tokens[k - 1].key,))
+            if got and actor_hint is None:
+                actor_hint = got[0]
+                start = k - 1
+                k -= 2
+                continue
+            break
+        else:
+            got = lex.actors.get((t.key,))
+            if not got and k >= 1:
+                got = lex.actors.get((tokens[k - 1].key, t.key))
+                if got:
+                    k -= 1
+            if got and t.is_cap:
+                if actor_hint is None:
+                    actor_hint = got[0]
+                start = k
+            else:
+                break
+        k -= 1
+    if actor_hint is None:
+        for t in tokens[start:core]:
+            m = _MADE.search(t.text)
+            if m:
+                got = lex.actors.get((t.key[: m.start()],))
+                if got:
+                    actor_hint = got[0]
+    definite = start > 0 and tokens[start - 1].lower in ("the", "these", "those", "its", "their")
+    return Mention(
+        start, end, core, asset, item_class, model, has_model, weak, actor_hint, definite
+    )

@@ -1,0 +1,366 @@
+"""The extraction pipeline: sentences -> pre-filter -> mentions -> claims, one report at a time.
+
+Every step is a small pure function in its own module; this one only wires them together
+and keeps the discourse state (last facility, last place, subject actor, claims so far)
+that coreference, corroboration and evolving estimates need.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from kb.extract.actors import actor_for, sentence_subject
+from kb.extract.attribution import FoundAttribution, find_attribution
+from kb.extract.dates import resolve_time
+from kb.extract.lexicon import ActorHit, Lexicon
+from kb.extract.mentions import Mention, find_mentions
+from kb.extract.places import LOCATIVE, PlaceMention, find_places
+from kb.extract.quantities import parse_quantity, quantity_before
+from kb.extract.sentences import split_sentences
+from kb.extract.status import deployment_cue, skip_reason, status_of
+from kb.extract.tokens import Token, tokenize
+from kb.model import Attribution, Claim, Extraction, Quantity, Report, Span
+
+_CLAUSE_WORDS = frozenset(
+    [
+        "and",
+        "but",
+        "while",
+        "although",
+        "whereas",
+        "though",
+        "which",
+        "who",
+        "where",
+        "as",
+        "after",
+        "before",
+    ]
+)
+_UMBRELLA_AFTER = re.compile(r"^[\s,]*(?:including|such as|among them|notably|namely|:)", re.I)
+_CONFIRM = re.compile(r"\b(?:confirm\w*|corroborat\w*|verif\w*|also saw|also reported)\b", re.I)
+_EARLIER = re.compile(
+    r"\b(?:an?\s+)?(?:increase|rise|jump|up|down|decrease|drop|reduction|revised|revision)\s+"
+    r"from\s+(?P<phrase>(?:(?:a|an|the)\s+)?(?:previous|earlier|prior|initial|original|last)?\s*"
+    r"(?:estimate|figure|count|assessment|number|tally)?\s*(?:of\s+)?"
+    r"(?P<qty>(?:about|around|some|roughly|approximately|nearly|at least|more than|as many as|"
+    r"up to|an estimated|fewer than|less than)?\s*[\w,.-]+(?:\s+(?:hundred|thousand|million))?))",
+    re.I,
+)
+_PRONOUN_START = re.compile(r"^(?:It|They|Its|Their|The country|The Kremlin|Moscow)\b")
+
+
+@dataclass
+class Discourse:
+    last_facility: PlaceMention | None = None
+    last_place: PlaceMention | None = None
+    subject: ActorHit | None = None
+    claims: list[Claim] = field(default_factory=list)
+
+
+def extract_report(report: Report, lex: Lexicon) -> Extraction:
+    text = report.text
+    warnings: list[str] = []
+    if report.published is None:
+        warnings.append("publication date unknown: relative dates are not resolved")
+    state = Discourse()
+    for s, e in split_sentences(text):
+        tokens = tokenize(text, s, e)
+        if tokens:
+            _sentence(report, lex, state, s, e, tokens)
+    return Extraction(report, state.claims, warnings)
+
+
+def _sentence(
+    report: Report, lex: Lexicon, state: Discourse, s: int, e: int, tokens: list[Token]
+) -> None:
+    text = report.text
+    sentence_text = text[s:e]
+    places = find_places(tokens, lex, text)
+    mentions = find_mentions(tokens, lex)
+    attribution = find_attribution(sentence_text) if mentions else None
+    frame = (s + attribution.frame_start, s + attribution.frame_end) if attribution else None
+    subject = sentence_subject(tokens, lex)
+    resolved: list[PlaceMention] = []
+    for pm in places:
+        resolved.append(_resolve(pm, state))
+    if mentions:
+        _claims(report, lex, state, s, e, tokens, mentions, resolved, attribution, frame)
+    if subject is not None:
+        state.subject = subject
+    elif state.claims and _PRONOUN_START.match(sentence_text) is None:
+        pass
+
+
+def _resolve(pm: PlaceMention, state: Discourse) -> PlaceMention:
+    """Fill a reference back from the discourse and remember what can be referred to."""
+    if pm.anaphor == "facility":
+        ante = state.last_facility
+        if ante is not None and (
+            pm.facility_kinds is None
+            or ante.facility_kinds is None
+            or ante.facility_kinds & pm.facility_kinds
+        ):
+            pm = replace(
+                pm,
+                place=ante.place,
+                name=ante.name,
+                country_id=ante.country_id,
+                country_name=ante.country_name,
+                anaphor=None,
+            )
+        else:
+            return pm
+    elif pm.anaphor == "there":
+        ante = state.last_place
+        if ante is None:
+            return pm
+        pm = replace(
+            pm,
+            text=ante.text,
+            place=ante.place,
+            name=ante.name,
+            country_id=ante.country_id,
+            country_name=ante.country_name,
+            anaphor=None,
+            facility_kinds=ante.facility_kinds,
+        )
+    if pm.facility_kinds is not None and pm.name:
+        state.last_facility = pm
+    if pm.name:
+        state.last_place = pm
+    return pm
+
+
+def _clause_bounds(tokens: list[Token], mentions: list[Mention]) -> list[int]:
+    starts = {m.start for m in mentions}
+    bounds = [0]
+    for i, t in enumerate(tokens):
+        if t.text == ";" or (
+            t.text == ","
+            and i + 1 < len(tokens)
+            and tokens[i + 1].lower in _CLAUSE_WORDS
+            and not any(i + 1 < st <= i + 4 for st in starts)
+        ):
+            bounds.append(i + 1)
+    bounds.append(len(tokens))
+    return bounds
+
+
+def _claims(
+    report: Report,
+    lex: Lexicon,
+    state: Discourse,
+    s: int,
+    e: int,
+    tokens: list[Token],
+    mentions: list[Mention],
+    places: list[PlaceMention],
+    attribution: FoundAttribution | None,
+    frame: tuple[int, int] | None,
+) -> None:
+    text = report.text
+    sentence = Span(s, e, text[s:e])
+    bounds = _clause_bounds(tokens, mentions)
+
+    def outside_frame(a: int, b: int) -> bool:
+        return frame is None or b <= frame[0] or a >= frame[1]
+
+    def clause_text(i: int) -> tuple[str, int]:
+        cs = max(b for b in bounds if b <= i)
+        ce = min(b for b in bounds if b > i)
+        a, b = tokens[cs].start, tokens[ce - 1].end
+        chunk = text[a:b]
+        if frame is not None:
+            lo, hi = max(frame[0], a), min(frame[1], b)
+            if lo < hi:
+                chunk = chunk[: lo - a] + " " + chunk[hi - a :]
+        return chunk, cs
+
+    locatives = [
+        p
+        for p in places
+        if p.name
+        and outside_frame(p.char_start, p.char_end)
+        and (
+            p.start > 0
+            and tokens[p.start - 1].lower in LOCATIVE
+            or tokens[p.start].lower == "there"
+        )
+    ]
+    sentence_cue = deployment_cue(_strip(text[s:e], s, frame))
+    attr = _attribution(attribution, s, lex) if attribution else None
+    for index, m in enumerate(mentions):
+        m_start, m_end = tokens[m.start].start, tokens[m.end - 1].end
+        if not outside_frame(m_start, m_end):
+            continue
+        after = text[m_end:e]
+        nxt = mentions[index + 1] if index + 1 < len(mentions) else None
+        if _UMBRELLA_AFTER.match(after) or (
+            not m.has_model
+            and m.item_class == "Other"
+            and re.match(r"^[^.;]{0,60}?\bincluding\b", after)
+            and (nxt is None or tokens[nxt.start].start > m_end)
+        ):
+            continue
+        quantity, q_start = quantity_before(tokens, m.start)
+        if (
+            quantity.qualifier == "exact"
+            and quantity.value == 1
+            and _plural(tokens[m.end - 1].lower)
+        ):
+            quantity, q_start = Quantity(), m.start
+        if m.weak and quantity.qualifier == "unspecified" and m.actor_hint is None:
+            continue
+        clause, cs = clause_text(m.start)
+        before = text[tokens[cs].start : tokens[q_start].start] if q_start > cs else ""
+        # a reference back to an item already claimed: corroboration, not a new claim
+        if m.definite and quantity.qualifier == "unspecified":
+            earlier = _antecedent(state.claims, m)
+            if earlier is not None:
+                if attr is not None and (_CONFIRM.search(text[s:e]) or True):
+                    if all(a.text != attr.text for a in earlier.attributions):
+                        earlier.attributions.append(attr)
+                    earlier.corroborations.append(sentence)
+                continue
+        reason = skip_reason(clause, before)
+        if reason is not None:
+            continue
+        if not (deployment_cue(clause) or sentence_cue):
+            continue
+        place = _place_for(m, locatives)
+        actor = actor_for(m, tokens, lex, places, frame, state.subject)
+        status = status_of(clause)
+        published = report.published
+        when = resolve_time(clause, published) if published else None
+        valid_at = None if status == "planned" else (when or published)
+        claim = Claim(
+            actor=actor.state_id if actor else None,
+            asset=m.asset,
+            item_class=m.item_class,
+            item_text=text[m_start:m_end],
+            quantity=quantity,
+            status=status,
+            sentence=sentence,
+            mention=Span(m_start, m_end, text[m_start:m_end]),
+            item_model=m.model,
+            place=place.place.id if place and place.place else None,
+            location_text=place.text if place else None,
+            actor_name=actor.state_name if actor else None,
+            location_name=place.name if place else None,
+            country=place.country_name if place else None,
+            attributions=[attr] if attr else [],
+            valid_at=valid_at,
+            confidence=_confidence(m, quantity, place, attr),
+        )
+        duplicate = _duplicate(state.claims, claim)
+        if duplicate is not None:
+            duplicate.corroborations.append(sentence)
+            if attr and all(a.text != attr.text for a in duplicate.attributions):
+                duplicate.attributions.append(attr)
+            continue
+        state.claims.append(claim)
+        if actor is not None:
+            state.subject = state.subject or actor
+        _earlier_estimate(report, state, claim, m_end, e)
+
+
+def _strip(chunk: str, offset: int, frame: tuple[int, int] | None) -> str:
+    if frame is None:
+        return chunk
+    a, b = frame[0] - offset, frame[1] - offset
+    return chunk[:a] + " " + chunk[b:]
+
+
+def _plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith("ss")
+
+
+def _place_for(m: Mention, places: list[PlaceMention]) -> PlaceMention | None:
+    after = [p for p in places if p.start >= m.end]
+    if after:
+        return after[0]
+    before = [p for p in places if p.end <= m.start]
+    return before[-1] if before else None
+
+
+def _antecedent(claims: list[Claim], m: Mention) -> Claim | None:
+    for claim in reversed(claims):
+        if claim.asset == m.asset or (not m.has_model and claim.item_class == m.item_class):
+            return claim
+    return None
+
+
+def _duplicate(claims: list[Claim], new: Claim) -> Claim | None:
+    for c in claims:
+        if (
+            c.asset == new.asset
+            and c.actor == new.actor
+            and c.quantity == new.quantity
+            and c.location_name == new.location_name
+            and c.status == new.status
+            and new.quantity.qualifier != "unspecified"
+        ):
+            return c
+    return None
+
+
+def _attribution(found: FoundAttribution, s: int, lex: Lexicon) -> Attribution:
+    affiliation = None
+    toks = tokenize(found.label)
+    for i in range(len(toks)):
+        for length in (3, 2, 1):
+            key = tuple(t.key for t in toks[i : i + length])
+            hits = lex.actors.get(key)
+            if hits and toks[i].is_cap:
+                affiliation = hits[0].state_id
+                break
+        if affiliation:
+            break
+    return Attribution(
+        text=found.label,
+        anonymous=found.anonymous,
+        affiliation=affiliation,
+        span=Span(s + found.start, s + found.end, found.label),
+    )
+
+
+def _confidence(
+    m: Mention, q: Quantity, place: PlaceMention | None, attr: Attribution | None
+) -> float:
+    score = 0.55
+    score += 0.1 if m.has_model else 0.0
+    score += 0.1 if q.qualifier != "unspecified" else 0.0
+    score += 0.1 if place is not None and place.place is not None else 0.0
+    score += 0.1 if attr is not None else 0.0
+    return round(min(score, 0.95), 2)
+
+
+def _earlier_estimate(report: Report, state: Discourse, later: Claim, m_end: int, e: int) -> None:
+    """ "..., an increase from a previous estimate of about 200": the superseded figure."""
+    text = report.text
+    m = _EARLIER.search(text, m_end, e)
+    if not m:
+        return
+    quantity = parse_quantity(m.group("qty"))
+    if quantity.qualifier in ("unspecified", "vague"):
+        return
+    start = m.start("phrase")
+    qty_end = m.end("qty")
+    # the mention ends after the count ("a previous estimate of about 200")
+    qty_text = text[start:qty_end].rstrip(".,;")
+    end = start + len(qty_text)
+    earlier = replace(
+        later,
+        item_text=qty_text,
+        quantity=replace(quantity, stated_as=m.group("qty").strip()),
+        mention=Span(start, end, text[start:end]),
+        attributions=list(later.attributions),
+        corroborations=[],
+        valid_at=None,
+        valid_before=later.valid_at or report.published,
+        confidence=round(later.confidence - 0.1, 2),
+    )
+    state.claims.append(earlier)
+    earlier.superseded_by = state.claims.index(later)

@@ -1,0 +1,130 @@
+"""Whether a clause states a deployment, and with which status.
+
+``deployment_cue`` says whether the clause talks about forces being somewhere at all;
+``skip_reason`` rules out negations, hypotheticals, capacities, sales, losses, training
+numbers and home bases; ``status_of`` picks deployed / arriving / planned / withdrawn /
+denied.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CUE = re.compile(
+    r"\b(?:deploy\w*|sent|send\w*|dispatch\w*|station\w*|based|position\w*|mov(?:e|es|ed|ing)|"
+    r"transferr?\w*|redeploy\w*|arriv\w*|land(?:ed|ing|s)?|reinforc\w*|rotat\w*|flown|flew|"
+    r"fly(?:ing)?|ship(?:ped|ping)|airlift\w*|mass(?:ed|ing)|gather\w*|build(?:ing)?[- ]up|"
+    r"buildup|built up|present|presence|sighted|spotted|seen|observed|photographed|operat\w*|"
+    r"housed|garrison\w*|bring\w*|brought|assembl\w*|concentrat\w*|withdr[ae]w\w*|"
+    r"pull(?:ed|ing|s)? (?:out|back)|den(?:y|ied|ies|ying)|add(?:ed|ing|s)?|increas\w*|"
+    r"boost\w*|bolster\w*|tripl\w*|doubl\w*|host(?:s|ed|ing)?|remain\w*|stay\w*|"
+    r"(?:is|are|were|was|been) (?:now |already |still )?(?:at|in|near|inside|on)|"
+    r"head(?:ed|ing)? (?:to|for|toward)|sail\w*|dock\w*|patrol\w*|surg(?:e|ed|ing)|"
+    r"expand\w*|establish\w*|set up|setting up|installed|placed|stationed|return\w*|"
+    r"leav\w*|left|depart\w*|evacuat\w*|relocat\w*|shift\w*|roll(?:ed|ing)? (?:into|in)|"
+    r"cross\w*|enter\w*|invad\w*|occup\w*|join\w*|to deploy|en route|on (?:their|its) way|"
+    r"numbering|number(?:ed)? (?:about|around|some)|tally|estimate[sd]?|believed)\b",
+    re.I,
+)
+_NEGATION = re.compile(
+    r"\b(?:not|never|no longer|n't|no plans?|nor|neither|without|refused to|declined to|"
+    r"ruled out|has yet to|have yet to)\b|n't\b|\bno\s+(?!doubt|longer)\w+",
+    re.I,
+)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:could|might|may|if|unless|whether|possibl[ey]|potential(?:ly)?|hypothetical\w*|"
+    r"would(?!\s+(?:be\s+)?(?:deploy|send|sent|station|arrive|move))|consider\w*|"
+    r"threaten\w*|option|options|in case|capable of|ability to)\b",
+    re.I,
+)
+_CAPACITY = re.compile(
+    r"\b(?:housing|room|space|capacity|accommodat\w*|enough|able to (?:hold|house|host|"
+    r"accommodate|take)|big enough|large enough|designed (?:for|to)|can (?:hold|house|host|"
+    r"accommodate|take|carry)|built for|barracks for|beds? for)\b",
+    re.I,
+)
+_SALE = re.compile(
+    r"\b(?:s[eo]ll\w*|sale|sales|purchas\w*|bought|buy\w*|order(?:ed|s)?|contract\w*|"
+    r"export\w*|import\w*|procure\w*|acqui\w*|supplied|supplier|supply deal|deal for|"
+    r"to be delivered|deliver(?:y|ies) of|arms deal|donat\w*|gift\w*|manufactur\w*|"
+    r"produc(?:e|ed|es|ing|tion)|built by)\b",
+    re.I,
+)
+_LOSS = re.compile(
+    r"\b(?:lost|losing|loss(?:es)?|destroy\w*|shot down|downed|killed|wounded|dead|died|"
+    r"casualt\w*|crash\w*|damag\w*|sunk|sank|struck|hit by|captured|seized|abandoned|"
+    r"knocked out|wreck\w*|injured|missing|attack(?:ed|ing) (?:by|on))\b",
+    re.I,
+)
+_TRAINING = re.compile(r"\b(?:train(?:ed|ing|s|ees?)?|graduat\w*|recruit\w*|class of)\b", re.I)
+_HOME_BASE = re.compile(
+    r"\b(?:home base|home port|homeport|normally based|permanently based at home|"
+    r"home station|garrison at home|back home)\b",
+    re.I,
+)
+_DENIED = re.compile(
+    r"\b(?:den(?:y|ied|ies|ying)|dismiss\w* (?:reports|claims|allegations)|"
+    r"reject\w* (?:reports|claims|allegations)|refut\w*|false reports)\b",
+    re.I,
+)
+_WITHDRAWN = re.compile(
+    r"\b(?:withdr[ae]w\w*|pull(?:ed|ing|s)? (?:out|back)|retreat\w*|brought home|"
+    r"returned home|return(?:ed|ing)? to (?:their |its )?(?:home|base|bases|barracks)|"
+    r"leav(?:e|es|ing)|left|depart\w*|evacuat\w*|drawdown|drew down|draw(?:ing|s)? down|"
+    r"redeployed (?:from|back)|removed|remove\w*)\b",
+    re.I,
+)
+_PLANNED = re.compile(
+    r"\b(?:will|shall|'ll|(?:is|are|was|were) to|plan(?:s|ned|ning)?(?: to)?|"
+    r"intend(?:s|ed)? to (?:deploy|send|station|base|move)|set to|expected to|scheduled to|going to|prepar\w+ to|(?:is|are) due to|"
+    r"to be (?:deployed|sent|stationed|based|moved)|pledg\w*|promis\w*|vow\w*|agreed to|"
+    r"announced plans|ready to|proposed|approv\w*|would (?:be )?(?:deploy|send|sent|station|"
+    r"arrive|move)\w*|in the coming|next (?:week|month|year)|later this)\b",
+    re.I,
+)
+_ARRIVING = re.compile(
+    r"\b(?:arriv\w*|land(?:ed|ing)|en route|on (?:their|its) way|head(?:ed|ing)? (?:to|for|"
+    r"toward)|being (?:sent|deployed|moved|flown|shipped|transferred)|(?:is|are|were|was) "
+    r"(?:sailing|flying|moving|travell?ing)|began (?:arriving|landing)|in transit|"
+    r"transit\w*|sailing (?:to|toward|for))\b",
+    re.I,
+)
+
+
+def deployment_cue(clause: str) -> bool:
+    return bool(_CUE.search(clause))
+
+
+def skip_reason(clause: str, before_item: str) -> str | None:
+    """Why a clause gives no claim for the item whose preceding words are ``before_item``."""
+    if _CAPACITY.search(before_item[-60:]):
+        return "capacity"
+    if _HOME_BASE.search(clause):
+        return "home base"
+    if _TRAINING.search(before_item[-40:]) or re.search(
+        r"\b(?:train(?:ed|ing)|trainees)\b", clause, re.I
+    ):
+        return "training"
+    if _LOSS.search(clause):
+        return "loss"
+    if _SALE.search(clause):
+        return "sale"
+    if _DENIED.search(clause):
+        return None
+    if _NEGATION.search(clause):
+        return "negation"
+    if _HYPOTHETICAL.search(clause) and not _PLANNED.search(clause):
+        return "hypothetical"
+    return None
+
+
+def status_of(clause: str) -> str:
+    if _DENIED.search(clause):
+        return "denied"
+    if _WITHDRAWN.search(clause):
+        return "withdrawn"
+    if _PLANNED.search(clause):
+        return "planned"
+    if _ARRIVING.search(clause):
+        return "arriving"
+    return "deployed"
