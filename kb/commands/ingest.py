@@ -113,7 +113,6 @@ def command(
     }
     jobs = jobs or os.cpu_count() or 1
     store = open_for_cli(data_dir, store_url, read_only=False)
-    err = click.get_text_stream("stderr")
 
     def on_processed(item: Processed) -> None:
         progress.advance()
@@ -126,7 +125,7 @@ def command(
             target = write_shacl_report(report_dir, item)
             click.echo(f"  SHACL report written to {target}", err=True)
 
-    progress = _Progress(enabled=err.isatty() and not as_json)
+    progress = _Progress(enabled=sys.stderr.isatty() and not as_json)
     try:
         with progress:
             summary = run_ingest(
