@@ -343,11 +343,11 @@ def _earlier_estimate(report: Report, state: Discourse, later: Claim, m_end: int
     m = _EARLIER.search(text, m_end, e)
     if not m:
         return
-    quantity = parse_quantity(m.group("qty"))
+    quantity = parse_quantity(m.group("qty").rstrip(".,;:"))
     if quantity.qualifier in ("unspecified", "vague"):
         return
     start = m.start("phrase")
-    qty_end = m.end("qty")
+    qty_end = m.start("qty") + len(m.group("qty").rstrip(".,;:"))
     # the mention ends after the count ("a previous estimate of about 200")
     qty_text = text[start:qty_end].rstrip(".,;")
     end = start + len(qty_text)
