@@ -332,10 +332,14 @@ def _rdf_response(description: data.Description, rep: conneg.Representation) -> 
     return resp
 
 
+def _property_order(st: data.Statement) -> tuple[int, str]:
+    return (0 if st.predicate == RDF_TYPE else 1, data.curie(st.predicate))
+
+
 def _resource_tables(store: Any, d: data.Description) -> list[Table]:
+    """Properties of the resource, of its parts (quantity, geometry, spans), and links to it."""
     iris = {d.iri, *d.dependents}
     for st in [*d.statements, *d.incoming, *(s for v in d.dependents.values() for s in v)]:
-        iris.add(st.predicate)
         if isinstance(st.obj, ox.NamedNode):
             iris.add(st.obj.value)
     names = data.labels(store, iris)
@@ -345,19 +349,34 @@ def _resource_tables(store: Any, d: data.Description) -> list[Table]:
             return data.resource_cell(term.value, names.get(term.value))
         return data.Cell(data.py_value(term), term.value)
 
+    def property_cell(iri: str) -> data.Cell:
+        return data.resource_cell(iri, data.curie(iri))
+
     props = Table(
         "properties",
         "Properties",
-        ["subject", "property", "value", "graph"],
-        link_columns=("subject", "property", "value", "graph"),
+        ["property", "value", "graph"],
+        link_columns=("property", "value", "graph"),
     )
-    for subject, sts in [(d.iri, d.statements), *d.dependents.items()]:
-        for st in sts:
-            props.add(
-                subject=data.resource_cell(subject, None if subject != d.iri else "this"),
-                property=data.Cell(st.predicate, data.curie(st.predicate), None),
+    for st in sorted(d.statements, key=_property_order):
+        props.add(
+            property=property_cell(st.predicate),
+            value=value_cell(st.obj),
+            graph=data.resource_cell(st.graph),
+        )
+    parts = Table(
+        "parts",
+        "Its parts: quantity, geometry, evidence spans and selectors",
+        ["part", "property", "value"],
+        link_columns=("part", "property", "value"),
+    )
+    for subject, sts in d.dependents.items():
+        short = subject[len(d.iri) :] if subject.startswith(d.iri) else data.curie(subject)
+        for st in sorted(sts, key=_property_order):
+            parts.add(
+                part=data.resource_cell(subject, short),
+                property=property_cell(st.predicate),
                 value=value_cell(st.obj),
-                graph=data.resource_cell(st.graph),
             )
     incoming = Table(
         "incoming",
@@ -368,10 +387,10 @@ def _resource_tables(store: Any, d: data.Description) -> list[Table]:
     for st in d.incoming:
         incoming.add(
             subject=value_cell(st.obj),
-            property=data.Cell(st.predicate, data.curie(st.predicate), None),
+            property=property_cell(st.predicate),
             graph=data.resource_cell(st.graph),
         )
-    return [props, incoming]
+    return [props, parts, incoming]
 
 
 def _choose_representation(suffix: str | None) -> conneg.Representation:
@@ -402,13 +421,16 @@ def resource(path: str) -> Any:
         return _error(404, f"no resource <{iri}> in this knowledge base")
     types = {st.obj.value for st in description.statements if st.predicate == RDF_TYPE}
     place_records: list[dict] = []
+    tables = _resource_tables(store, description)
     if data.DKB_BASE + "Place" in types or data.is_place(store, description.iri):
         place_records = data.place_claims(store, description.iri)
-    tables = _resource_tables(store, description)
-    if place_records:
-        tables.append(
-            data.claims_table(store, place_records, "claims", "Claims at or near this place")
-        )
+        if place_records:
+            tables.insert(
+                0, data.claims_table(store, place_records, "claims", "Claims at or near this place")
+            )
+    elif data.DKB_BASE + "Report" in types:
+        records = data.report_claims(store, description.iri)
+        tables.insert(0, data.claims_table(store, records, "claims", "Claims from this report"))
     if suffix in ("csv", "json"):
         return table_download(tables, suffix)
     if request.args.get("_format"):
@@ -432,9 +454,16 @@ def _resource_html(
     store: Any, d: data.Description, types: set[str], tables: list[Table], place_records: list
 ) -> str:
     label = data.labels(store, {d.iri}).get(d.iri, d.iri.rsplit("/", 1)[-1])
-    evidence = []
+    evidence: list[data.Evidence] = []
+    summary: Table | None = None
     if data.DKB_BASE + "DeploymentClaim" in types:
         evidence = data.claim_evidence(store, d.iri)
+        record = data.claim_record(store, d.iri)
+        if record is not None:
+            summary = data.claims_table(store, [record], "summary", "Claim")
+            row = summary.rows[0]
+            parts = [row[k].text for k in ("actor", "quantity", "asset", "place") if row[k].text]
+            label = "Claim: " + " · ".join(parts)
     timeline_svg = render_svg(data.estimates(store, place_records)) if place_records else ""
     alternates = [
         (rep.media_type, f"{request.path}?format={rep.suffix}")
@@ -448,6 +477,7 @@ def _resource_html(
         graphs=[data.resource_cell(g) for g in d.graphs()],
         tables=tables,
         evidence=evidence,
+        summary=summary,
         timeline_svg=Markup(timeline_svg),
         alternates=alternates,
     )

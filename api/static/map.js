@@ -13,10 +13,34 @@
     return div.innerHTML;
   }
 
+  // Rings that cross the antimeridian jump from +180 to -180; unwrap them so that Leaflet
+  // does not draw a line across the whole map (Antarctica, which circles the pole, is left out).
+  function unwrapRing(ring) {
+    for (let i = 1; i < ring.length; i++) {
+      const step = ring[i][0] - ring[i - 1][0];
+      if (step > 180) ring[i] = [ring[i][0] - 360, ring[i][1]];
+      else if (step < -180) ring[i] = [ring[i][0] + 360, ring[i][1]];
+    }
+  }
+
+  function unwrapFeature(feature) {
+    const g = feature.geometry;
+    if (!g) return null;
+    const polygons = g.type === "Polygon" ? [g.coordinates] : g.coordinates;
+    for (const polygon of polygons) {
+      for (const ring of polygon) {
+        if (Math.min(...ring.map((c) => c[1])) < -60) return null;
+        unwrapRing(ring);
+      }
+    }
+    return feature;
+  }
+
   fetch(el.dataset.basemap)
     .then((r) => r.json())
     .then((world) => {
       const countries = topojson.feature(world, world.objects.countries);
+      countries.features = countries.features.map(unwrapFeature).filter(Boolean);
       L.geoJSON(countries, {
         style: { color: "#8a8f98", weight: 0.6, fillColor: "#e9e4d8", fillOpacity: 1 },
         interactive: false,

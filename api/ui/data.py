@@ -15,9 +15,10 @@ import pyoxigraph as ox
 
 from api.ui.tables import Cell, Table
 from api.ui.timeline import Estimate
-from kb.namespaces import DKB, ID, PREFIXES, REPORT_GRAPH_PREFIX, sparql_prefixes
+from kb.namespaces import DKB, GRAPH, ID, PREFIXES, REPORT_GRAPH_PREFIX, sparql_prefixes
 
 ID_BASE = str(ID)
+GRAPH_BASE = str(GRAPH)
 DKB_BASE = str(DKB)
 XSD = "http://www.w3.org/2001/XMLSchema#"
 _INTEGER_TYPES = {
@@ -59,6 +60,8 @@ def local_href(iri: str) -> str:
 def curie(iri: str) -> str:
     if iri.startswith(REPORT_GRAPH_PREFIX):
         return "report graph " + iri[len(REPORT_GRAPH_PREFIX) :][:10]
+    if iri.startswith(GRAPH_BASE):
+        return iri[len(GRAPH_BASE) :] + " graph"
     best = ""
     for prefix, base in PREFIXES.items():
         if iri.startswith(base) and len(base) > len(PREFIXES.get(best, "")):
@@ -118,7 +121,10 @@ def labels(store: Any, iris: set[str]) -> dict[str, str]:
 def resource_cell(iri: str | None, label: str | None = None) -> Cell:
     if iri is None:
         return Cell(None)
-    return Cell(iri, label or curie(iri), local_href(iri))
+    href = local_href(iri)
+    if href.startswith(GRAPH_BASE):  # other graphs have no page of their own
+        href = None
+    return Cell(iri, label or curie(iri), href)
 
 
 def parse_wkt_point(wkt: str) -> tuple[float, float] | None:
@@ -297,7 +303,8 @@ def claims(store: Any, where: str = "", limit: int = 500, offset: int = 0) -> li
     OPTIONAL {{ ?q schema:value ?value }} OPTIONAL {{ ?q schema:minValue ?min }}
     OPTIONAL {{ ?q schema:maxValue ?max }} OPTIONAL {{ ?q dkb:statedAs ?statedAs }}
     OPTIONAL {{ ?q dkb:qualifier ?qualifier }} }}
-}} ORDER BY ?reported ?c LIMIT {int(limit)} OFFSET {int(offset)}""",
+}} ORDER BY ?reported COALESCE(?validAt, ?validBefore, ?reported) DESC(BOUND(?supersededBy)) ?c
+LIMIT {int(limit)} OFFSET {int(offset)}""",
     )
     out = []
     for r in rows:
@@ -365,6 +372,15 @@ def claims_table(store: Any, records: list[dict], name: str = "claims", title: s
             report=cell("report"),
         )
     return table
+
+
+def claim_record(store: Any, claim_iri: str) -> dict | None:
+    records = claims(store, f"FILTER(?c = <{claim_iri}>)")
+    return records[0] if records else None
+
+
+def report_claims(store: Any, report_iri: str) -> list[dict]:
+    return claims(store, f"?c dkb:source <{report_iri}> .")
 
 
 def place_claims(store: Any, place_iri: str) -> list[dict]:

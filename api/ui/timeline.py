@@ -35,10 +35,12 @@ def _x_positions(dates: list[date], left: float, right: float) -> list[float]:
     """Time-scaled x for sorted dates, spread so that neighbours are at least MIN_GAP apart."""
     if not dates:
         return []
-    if len(dates) == 1:
-        return [(left + right) / 2]
     first, last = dates[0].toordinal(), dates[-1].toordinal()
-    span = max(last - first, 1)
+    if first == last:  # one day: centre the points side by side
+        gap = min(90.0, (right - left) / len(dates))
+        centre = (left + right) / 2
+        return [centre + (i - (len(dates) - 1) / 2) * gap for i in range(len(dates))]
+    span = last - first
     xs = [left + (d.toordinal() - first) / span * (right - left) for d in dates]
     for i in range(1, len(xs)):
         xs[i] = max(xs[i], xs[i - 1] + MIN_GAP)
@@ -124,8 +126,14 @@ def _panel(name: str, points: list[Estimate], top: float) -> str:
         out.append(
             f'<text x="{x:.1f}" y="{y(p.value) - 10:.1f}" text-anchor="middle" font-size="11"'
             f' class="value {state}">{p.value}</text>'
-            f'<text x="{x:.1f}" y="{y0 + 14}" text-anchor="middle" font-size="10">'
-            f"{p.when.isoformat()}</text>"
+        )
+    by_date: dict[date, list[float]] = {}
+    for x, p in zip(xs, points, strict=True):
+        by_date.setdefault(p.when, []).append(x)
+    for when, group in by_date.items():  # one date label under each group of points
+        out.append(
+            f'<text x="{sum(group) / len(group):.1f}" y="{y0 + 14}" text-anchor="middle"'
+            f' font-size="10" class="date">{when.isoformat()}</text>'
         )
     out.append("</g>")
     return "".join(out)

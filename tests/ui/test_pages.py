@@ -233,8 +233,10 @@ def test_claim_page_highlights_the_mention(client, iris):
     assert quote.group(1).startswith("By Sunday")
     assert local(iris.report(0)) in html  # the graph and source links
     props = csv_rows(client.get(url + "?_table=properties&_format=csv").data)
-    mine = {r["property"] for r in props if r["subject"] == iris.claim(0, 1)}
+    mine = {r["property"] for r in props}
+    assert BASE + "ontology#asset" in mine
     assert BASE + "ontology#supersededBy" not in mine  # the newer claim is current
+    assert re.search(r"<h1[^>]*>Claim: Russia · ≤ 500 · troops · Hmeimim Air Base</h1>", html)
     incoming = csv_rows(client.get(url + "?_table=incoming&_format=csv").data)
     assert [r["subject"] for r in incoming if r["property"].endswith("#supersededBy")] == [
         iris.claim(0, 0)
@@ -303,17 +305,25 @@ def test_format_suffixes_and_parameter(client, suffix_or_param, mimetype):
 
 
 def test_resource_table_suffix_downloads(client):
-    rows = csv_rows(client.get(HMEIMIM + ".csv").data)
+    rows = csv_rows(client.get(HMEIMIM + ".csv").data)  # the first table: its claims
+    assert sorted(r["stated_as"] for r in rows) == ["Four", "as many as 500", "roughly 200"]
+    doc = json.loads(client.get(HMEIMIM + ".json?_table=properties").data)
+    assert doc["table"] == "properties"
     labels = {
         r["value_label"]
-        for r in rows
+        for r in doc["rows"]
         if r["property"] == "http://www.w3.org/2000/01/rdf-schema#label"
     }
     assert labels == {"Hmeimim Air Base"}
-    doc = json.loads(client.get(HMEIMIM + ".json").data)
-    assert doc["table"] == "properties"
+    doc = json.loads(client.get(HMEIMIM + ".json?_table=parts").data)
     wkt = [r for r in doc["rows"] if r["property"].endswith("#asWKT")]
+    assert wkt[0]["part"] == BASE + "id/place/hmeimim-air-base/geometry"
     assert wkt[0]["value"] == "POINT(35.9486 35.4011)"
+
+
+def test_report_page_lists_its_claims(client, iris):
+    rows = csv_rows(client.get(local(iris.report(0)) + ".csv").data)
+    assert [r["stated_as"] for r in rows] == ["roughly 200", "as many as 500", "Four"]
 
 
 @pytest.mark.parametrize(
