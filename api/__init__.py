@@ -20,7 +20,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         app.config.update(config)
     config_mod.init_store(app)
 
-    from api import blueprints
+    from api import blueprints, http
+
+    http.install(app)
 
     for bp in blueprints.all_blueprints():
         app.register_blueprint(bp)

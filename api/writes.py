@@ -1,5 +1,396 @@
-"""Blueprint 'writes' (under construction)."""
+"""Writes: SPARQL Update at /update, the Graph Store Protocol at /store, POST /reports.
 
-from flask import Blueprint
+Writes exist only when a bearer token is configured (``--token`` / DEPLOYKB_TOKEN):
+
+* no token configured -> 403 (writes are disabled on this server, whoever asks);
+* token configured, missing or wrong ``Authorization: Bearer`` -> 401 with
+  ``WWW-Authenticate: Bearer`` (RFC 6750).
+
+SHACL gate: GSP PUT/POST into a ``graph/report/…`` graph validates the resulting graph with
+``kb.validate.validate_report_graph`` (422 + the SHACL report when it does not conform);
+POST /reports runs the CLI's own pipeline (``kb.ingest.process_report`` + ``commit``).
+/update cannot be validated before it runs, so it may not touch the project's graphs at all:
+an update naming an IRI under ``https://w3id.org/deploykb/graph/`` or writing through a
+``GRAPH ?variable`` template is refused with 403; whole-store CLEAR/DROP ALL stays allowed.
+"""
+
+from __future__ import annotations
+
+import hmac
+import uuid
+from typing import Any
+from urllib.parse import urljoin
+
+import pyoxigraph as ox
+from flask import Blueprint, Response, current_app, jsonify, request
+
+from api import conneg
+from api.config import store_changed
+from api.http import ProtocolError, base_url, read_operation
+from api.sparql_text import (
+    add_using_clauses,
+    decode_escapes,
+    inspect_update,
+    tokens,
+)
+from kb.namespaces import BASE, REPORT_GRAPH_PREFIX
 
 bp = Blueprint("writes", __name__)
+
+PROTECTED_GRAPHS = BASE + "graph/"
+UPDATE_DATASET = ("using-graph-uri", "using-named-graph-uri")
+
+
+# -- authorisation ------------------------------------------------------------------------
+
+
+def require_token() -> None:
+    token = current_app.config.get("TOKEN")
+    if not token:
+        raise ProtocolError(
+            403, "writes are disabled on this server (start it with --token or DEPLOYKB_TOKEN)"
+        )
+    header = request.headers.get("Authorization", "")
+    scheme, _, given = header.partition(" ")
+    if scheme.lower() != "bearer" or not given.strip():
+        raise ProtocolError(
+            401,
+            "this write needs 'Authorization: Bearer <token>'",
+            {"WWW-Authenticate": 'Bearer realm="deploykb"'},
+        )
+    if not hmac.compare_digest(given.strip().encode(), str(token).encode()):
+        raise ProtocolError(
+            401,
+            "invalid bearer token",
+            {"WWW-Authenticate": 'Bearer realm="deploykb", error="invalid_token"'},
+        )
+
+
+def _store() -> Any:
+    store = current_app.extensions.get("deploykb.store")
+    if store is None:
+        raise ProtocolError(503, "no store is configured")
+    return store
+
+
+def _store_error(exc: Exception) -> ProtocolError:
+    message = str(exc)
+    if "syntax" in message.lower():
+        return ProtocolError(400, message)
+    return ProtocolError(503, f"the store failed: {message}")
+
+
+# -- SPARQL Update --------------------------------------------------------------------------
+
+
+def touches_protected_graphs(text: str) -> bool:
+    """Does this update name a project graph, or write through a GRAPH ?var template?"""
+    toks = tokens(decode_escapes(text))
+    base = None
+    in_template = False
+    for i, t in enumerate(toks):
+        word = t.text.upper() if t.kind == "word" else ""
+        if t.kind == "iri":
+            iri = t.text[1:-1]
+            if i and toks[i - 1].text.upper() == "BASE":
+                base = iri
+            resolved = urljoin(base, iri) if base else iri
+            if PROTECTED_GRAPHS in iri or PROTECTED_GRAPHS in resolved:
+                return True
+        if t.depth == 0 and word in ("INSERT", "DELETE"):
+            in_template = True
+        elif t.depth == 0 and word in ("WHERE", "USING") and in_template:
+            in_template = toks[i - 1].text.upper() == "DELETE"  # DELETE WHERE: pattern = template
+        elif t.depth == 0 and t.text == ";":
+            in_template = False
+        if in_template and word == "GRAPH" and i + 1 < len(toks) and toks[i + 1].kind == "var":
+            return True
+    return False
+
+
+@bp.route("/update", methods=["POST", "GET"])
+def update() -> Response:
+    if request.method == "GET":
+        raise ProtocolError(
+            405,
+            "SPARQL Update must be POSTed (form or application/sparql-update)",
+            {"Allow": "POST"},
+        )
+    require_token()
+    op = read_operation(request, "update", "application/sparql-update", UPDATE_DATASET)
+    assert op is not None
+    info = inspect_update(op.text)
+    if info.is_query:
+        raise ProtocolError(400, "this is a query; send it to /sparql")
+    if info.uses_service and not current_app.config.get("ALLOW_SERVICE"):
+        raise ProtocolError(400, "SERVICE is disabled on this endpoint")
+    if info.uses_load and not current_app.config.get("ALLOW_LOAD"):
+        raise ProtocolError(
+            400, "LOAD is disabled on this endpoint: it would make the server fetch a URL"
+        )
+    if (op.default_graphs or op.named_graphs) and info.has_dataset_clause:
+        raise ProtocolError(
+            400,
+            "using-graph-uri / using-named-graph-uri conflict with USING or WITH in the update",
+        )
+    if touches_protected_graphs(op.text):
+        raise ProtocolError(
+            403,
+            f"updates may not touch graphs under {PROTECTED_GRAPHS}: use POST /reports or "
+            "the Graph Store Protocol, which run the SHACL gate",
+        )
+    text = add_using_clauses(op.text, op.default_graphs, op.named_graphs)
+    text = f"BASE <{base_url()}/update> {text}"
+    store = _store()
+    try:
+        store.update(text)
+    except SyntaxError as exc:
+        raise ProtocolError(400, f"malformed update: {exc}") from None
+    except Exception as exc:
+        raise _store_error(exc) from None
+    store_changed(current_app)
+    return Response(status=204)
+
+
+# -- Graph Store Protocol -------------------------------------------------------------------
+
+
+def _target(direct_path: str | None) -> str | None:
+    """The graph IRI of a GSP request, or None for the default graph."""
+    if direct_path is not None:
+        return request.base_url
+    graphs = request.args.getlist("graph")
+    has_default = "default" in request.args
+    if len(graphs) > 1 or (graphs and has_default):
+        raise ProtocolError(400, "give exactly one of ?graph=<iri> or ?default")
+    if has_default:
+        return None
+    if not graphs:
+        raise ProtocolError(400, "give ?graph=<iri> or ?default")
+    try:
+        ox.NamedNode(graphs[0])
+    except ValueError:
+        raise ProtocolError(400, f"graph={graphs[0]!r} is not an absolute IRI") from None
+    return graphs[0]
+
+
+def _parse_body(data: bytes, media_type: str, base: str) -> list[ox.Triple]:
+    fmt = ox.RdfFormat.from_media_type(media_type) if media_type else None
+    if fmt is None:
+        raise ProtocolError(415, f"unsupported RDF media type {media_type or '(none)'}")
+    try:
+        quads = list(ox.parse(data, fmt, base_iri=base))
+    except (SyntaxError, ValueError) as exc:
+        raise ProtocolError(400, f"cannot parse the {fmt.name} body: {exc}") from None
+    return [q.triple for q in quads]
+
+
+def _body_triples(graph_iri: str | None) -> list[ox.Triple]:
+    base = graph_iri or request.base_url
+    if request.mimetype == "multipart/form-data":
+        triples: list[ox.Triple] = []
+        for part in request.files.values():
+            media = part.mimetype
+            if not media or media == "application/octet-stream":
+                fmt = ox.RdfFormat.from_extension((part.filename or "").rsplit(".", 1)[-1])
+                media = fmt.media_type if fmt else ""
+            triples.extend(_parse_body(part.read(), media, base))
+        return triples
+    return _parse_body(request.get_data(), request.mimetype, base)
+
+
+def _graph_triples(store: Any, graph_iri: str | None) -> list[ox.Triple]:
+    where = f"GRAPH <{graph_iri}> {{ ?s ?p ?o }}" if graph_iri else "?s ?p ?o"
+    return list(
+        store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {where} }}", union_default_graph=False)
+    )
+
+
+def _shacl_gate(graph_iri: str | None, triples: list[ox.Triple]) -> None:
+    if not graph_iri or not graph_iri.startswith(REPORT_GRAPH_PREFIX):
+        return
+    from rdflib import Graph, URIRef
+
+    from kb.validate import validate_report_graph
+
+    graph = Graph(identifier=URIRef(graph_iri))
+    graph.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
+    result = validate_report_graph(graph)
+    if not result.conforms:
+        resp = jsonify(
+            {
+                "error": "the graph does not conform to the SHACL shapes",
+                "graph": graph_iri,
+                "violations": result.violations(),
+                "report": result.report_graph.serialize(format="turtle"),
+            }
+        )
+        resp.status_code = 422
+        raise _Abort(resp)
+
+
+class _Abort(Exception):
+    def __init__(self, response: Response):
+        self.response = response
+
+
+@bp.errorhandler(_Abort)
+def _abort(exc: _Abort) -> Response:
+    return exc.response
+
+
+def _insert_data(graph_iri: str | None, triples: list[ox.Triple]) -> str:
+    nt = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+    return (
+        f"INSERT DATA {{ GRAPH <{graph_iri}> {{ {nt} }} }}"
+        if graph_iri
+        else (f"INSERT DATA {{ {nt} }}")
+    )
+
+
+def _write(store: Any, text: str) -> None:
+    try:
+        store.update(text)
+    except Exception as exc:
+        raise _store_error(exc) from None
+    store_changed(current_app)
+
+
+@bp.route("/store", methods=["GET", "PUT", "POST", "DELETE"])
+@bp.route("/store/<path:direct>", methods=["GET", "PUT", "POST", "DELETE"])
+def graph_store(direct: str | None = None) -> Response:
+    store = _store()
+    if request.method in ("GET", "HEAD"):  # reads are as public as /sparql
+        graph_iri = _target(direct)
+        if graph_iri is not None and not store.graph_exists(graph_iri):
+            raise ProtocolError(404, f"no graph <{graph_iri}>")
+        try:
+            fmt = conneg.choose(
+                conneg.GRAPH_FORMATS, request.headers.get("Accept"), request.args.get("format")
+            )
+        except conneg.NotAcceptable as exc:
+            raise ProtocolError(406, str(exc)) from None
+        body = (
+            b""
+            if request.method == "HEAD"
+            else ox.serialize(_graph_triples(store, graph_iri), format=fmt.ox_format)
+        )
+        resp = Response(body, content_type=fmt.content_type)
+        resp.headers["Vary"] = "Accept"
+        return resp
+    require_token()
+    if request.method == "POST" and direct is None and not request.args:
+        # POST to the store itself: make a new graph and say where it is (201 + Location)
+        graph_iri = f"{base_url()}/store/graphs/{uuid.uuid4().hex}"
+        triples = _body_triples(graph_iri)
+        _write(
+            store, _insert_data(graph_iri, triples) if triples else f"CREATE GRAPH <{graph_iri}>"
+        )
+        return Response(status=201, headers={"Location": graph_iri})
+    graph_iri = _target(direct)
+    existed = graph_iri is None or store.graph_exists(graph_iri)
+    if request.method == "DELETE":
+        if not existed:
+            raise ProtocolError(404, f"no graph <{graph_iri}>")
+        _write(store, f"DROP GRAPH <{graph_iri}>" if graph_iri else "CLEAR DEFAULT")
+        return Response(status=204)
+    triples = _body_triples(graph_iri)
+    if request.method == "PUT":
+        _shacl_gate(graph_iri, triples)
+        drop = f"DROP SILENT GRAPH <{graph_iri}>" if graph_iri else "CLEAR SILENT DEFAULT"
+        create = f" ; CREATE SILENT GRAPH <{graph_iri}>" if graph_iri else ""
+        insert = f" ; {_insert_data(graph_iri, triples)}" if triples else create
+        _write(store, drop + insert)
+        return Response(status=204 if existed else 201)
+    # POST: merge into the graph
+    if graph_iri and graph_iri.startswith(REPORT_GRAPH_PREFIX):
+        _shacl_gate(graph_iri, _graph_triples(store, graph_iri) + triples)
+    if triples:
+        _write(store, _insert_data(graph_iri, triples))
+    elif not existed:
+        _write(store, f"CREATE SILENT GRAPH <{graph_iri}>")
+    return Response(status=204 if existed else 201)
+
+
+# -- POST /reports ------------------------------------------------------------------------
+
+META_FIELDS = ("title", "publisher", "authors", "published", "source_url")
+
+
+def _report_input() -> tuple[str, dict[str, Any], str, str]:
+    """(text, metadata, media type, id) from JSON, a form, or a text body + query params."""
+    mimetype = request.mimetype
+    if mimetype == "application/json":
+        data = request.get_json(silent=True)
+        if not isinstance(data, dict):
+            raise ProtocolError(400, "the JSON body must be an object with at least 'text'")
+        text = data.get("text")
+        media = str(data.get("media_type") or "text/plain")
+        fields = data
+    elif mimetype in ("application/x-www-form-urlencoded", "multipart/form-data"):
+        fields = request.form.to_dict()
+        text = fields.get("text")
+        upload = request.files.get("file")
+        if text is None and upload is not None:
+            text = upload.read().decode("utf-8", errors="strict")
+        media = fields.get("media_type") or "text/plain"
+    elif mimetype in ("text/plain", "text/html", "text/markdown"):
+        fields = request.args.to_dict()
+        try:
+            text = request.get_data().decode(request.mimetype_params.get("charset") or "utf-8")
+        except (UnicodeDecodeError, LookupError):
+            raise ProtocolError(400, "the body is not valid text in the given charset") from None
+        media = mimetype
+    else:
+        raise ProtocolError(
+            415,
+            "send the article as application/json, a form, or text/plain|html|markdown "
+            "with metadata as query parameters",
+        )
+    if not isinstance(text, str) or not text.strip():
+        raise ProtocolError(400, "missing article 'text'")
+    meta: dict[str, Any] = {}
+    for key in META_FIELDS:
+        value = fields.get(key)
+        if value not in (None, ""):
+            meta[key] = value
+    if isinstance(meta.get("authors"), str):
+        meta["authors"] = [a.strip() for a in meta["authors"].split(";") if a.strip()]
+    report_id = str(fields.get("id") or "http-report")
+    return text, meta, media, report_id
+
+
+@bp.route("/reports", methods=["POST"])
+def post_report() -> Response:
+    require_token()
+    text, meta, media, report_id = _report_input()
+    from kb.document import DocumentError, document_from_text
+    from kb.ingest import commit, process_report
+
+    try:
+        report = document_from_text(text, report_id, meta, media_type=media, origin="<http>")
+    except DocumentError as exc:
+        raise ProtocolError(422, exc.message) from None
+    processed = process_report(report)
+    if processed.status != "ok":
+        body: dict[str, Any] = {"status": processed.status, "error": processed.message}
+        if processed.shacl_text:
+            body["shacl_report"] = processed.shacl_text
+            body["shacl_turtle"] = processed.shacl_turtle
+        resp = jsonify(body)
+        resp.status_code = 422
+        return resp
+    store = _store()
+    try:
+        (outcome,) = commit(store, [processed])
+    except Exception as exc:
+        raise _store_error(exc) from None
+    store_changed(current_app)
+    from kb.extract import extract
+
+    claims = extract(report).to_json()
+    resp = jsonify({**outcome.to_json(), "report": claims})
+    resp.status_code = 201 if outcome.status in ("ingested", "replaced") else 200
+    if outcome.report_iri:
+        resp.headers["Location"] = outcome.report_iri
+    return resp
