@@ -226,17 +226,6 @@ def process_report(
 
 def process_loaded(report: Report, origin: str) -> Processed:
     """The extract -> RDF -> SHACL part of ``process_report`` for a Report in hand."""
-    if report.published is None:
-        return Processed(
-            origin=origin,
-            status=REJECTED,
-            message=(
-                'no publication date: add "published": "YYYY-MM-DD" to '
-                f"{_sidecar_hint(origin)} or pass --published (the shapes require it)"
-            ),
-            source_url=report.source_url,
-            content_sha256=report.content_sha256,
-        )
     from kb.extract import extract
     from kb.rdf import RDFBuildError, extraction_to_graph
     from kb.validate import validate_report_graph
@@ -258,6 +247,16 @@ def process_loaded(report: Report, origin: str) -> Processed:
     base.claims = len(extraction.claims)
     base.warnings = list(extraction.warnings)
     result = validate_report_graph(graph)
+    if report.published is None:
+        # the shapes require a date; say so plainly (the SHACL report still goes to
+        # --report-dir, but not to the terminal)
+        base.status = REJECTED
+        base.message = (
+            'no publication date: add "published": "YYYY-MM-DD" to '
+            f"{_sidecar_hint(origin)} or pass --published (the shapes require it)"
+        )
+        base.shacl_turtle = result.report_graph.serialize(format="turtle")
+        return base
     if not result.conforms:
         base.status = REJECTED
         base.message = "does not conform to the SHACL shapes"
