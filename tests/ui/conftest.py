@@ -379,9 +379,15 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def live_server(app) -> Iterator[str]:
+def live_app(ui_store: FixtureStore):
+    """The app as served: the competency questions are the real ontology/queries/*.rq."""
+    return create_app({"STORE": ui_store, "QUERY_ISOLATION": "inline"})
+
+
+@pytest.fixture(scope="session")
+def live_server(live_app) -> Iterator[str]:
     """The real app served by werkzeug on a free loopback port, in a thread."""
-    server = make_server("127.0.0.1", free_port(), app, threaded=True)
+    server = make_server("127.0.0.1", free_port(), live_app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -374,3 +374,47 @@ def test_ontology_and_shapes_conneg(client, repo_root):
         assert client.get("/shapes.ttl").data == shapes.read_bytes()
         html = client.get("/shapes", headers=HTML).get_data(as_text=True)
         assert "sh:NodeShape" in html or "NodeShape" in html
+
+
+# --- the real competency questions over the fixture KB ---------------------------------------
+
+
+@pytest.fixture()
+def live_client(live_app):
+    return live_app.test_client()
+
+
+def _real_query(repo_root, name: str):
+    path = repo_root / "ontology" / "queries" / f"{name}.rq"
+    if not path.is_file():
+        pytest.skip(f"competency question {path.name} not installed")
+    return path
+
+
+def test_real_competency_questions_are_offered(live_client, repo_root):
+    names = sorted(p.stem for p in (repo_root / "ontology" / "queries").glob("*.rq"))
+    if not names:
+        pytest.skip("no competency questions installed")
+    html = live_client.get("/query", headers=HTML).get_data(as_text=True)
+    for name in names:
+        assert f'data-name="{name}"' in html
+        resp = live_client.get(f"/query/{name}.json")
+        assert resp.status_code == 200, name
+
+
+def test_real_query_deployed_at_place(live_client, repo_root):
+    _real_query(repo_root, "a_deployed_at_place")
+    doc = json.loads(live_client.get("/query/a_deployed_at_place.json").data)
+    # the default place is Latakia: the three claims at the air base near it
+    assert sorted(r["statedAs"] for r in doc["rows"]) == ["Four", "as many as 500", "roughly 200"]
+
+
+def test_real_query_latest_estimate(live_client, repo_root):
+    _real_query(repo_root, "b_latest_estimate")
+    rows = csv_rows(live_client.get("/query/b_latest_estimate.csv").data)
+    assert sorted((r["asset"].rsplit("/", 1)[-1], r["value"] or r["max"]) for r in rows) == [
+        ("challenger-2", "14"),
+        ("patriot", "2"),
+        ("su-30sm", "4"),
+        ("troops", "500"),
+    ]
