@@ -106,6 +106,55 @@ def build_extraction(text: str = TEXT, published: date | None = date(2015, 9, 21
     return Extraction(report=report, claims=[jets, troops_now, troops_before])
 
 
+SECOND_TEXT = (
+    "Roughly 600 Russian troops were counted at Hmeimim this week, a Turkish official said. "
+    "At least six more Su-27 jets have landed in Tartus, according to the same official."
+)
+
+
+def build_second_extraction() -> Extraction:
+    """A second report of the same day that conflicts with the first on the troop count."""
+    text = SECOND_TEXT
+    published = date(2015, 9, 21)
+    report = Report(
+        id="example_002",
+        text=text,
+        title="More Russian forces in Syria",
+        publisher="Other Wire",
+        published=published,
+    )
+    turkish = Attribution(text="a Turkish official", anonymous=True)
+    troops = Claim(
+        actor="russia",
+        asset="troops",
+        item_class="Personnel",
+        item_text="Russian troops",
+        quantity=Quantity("approximate", 600, None, None, "Roughly 600"),
+        status="deployed",
+        sentence=sentence(text, 0),
+        mention=span(text, "Roughly 600 Russian troops"),
+        place="hmeimim-air-base",
+        location_text="Hmeimim",
+        attributions=[turkish],
+        valid_at=published,
+    )
+    jets = Claim(
+        actor="russia",
+        asset="su-27",
+        item_class="FighterAircraft",
+        item_text="Su-27 jets",
+        quantity=Quantity("at_least", 6, 6, None, "At least six"),
+        status="deployed",
+        sentence=sentence(text, 1),
+        mention=span(text, "At least six more Su-27 jets"),
+        place="tartus",
+        location_text="Tartus",
+        attributions=[turkish],
+        valid_at=published,
+    )
+    return Extraction(report=report, claims=[troops, jets])
+
+
 @pytest.fixture
 def extraction() -> Extraction:
     return build_extraction()
@@ -127,3 +176,8 @@ def catalog(catalog_graph: Graph) -> CatalogFacts:
 def make_extraction():  # type: ignore[no-untyped-def]
     """The builder itself, for tests that need variants (importlib mode cannot import conftest)."""
     return build_extraction
+
+
+@pytest.fixture(scope="session")
+def second_extraction() -> Extraction:
+    return build_second_extraction()
