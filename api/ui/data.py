@@ -16,6 +16,7 @@ import pyoxigraph as ox
 from api.ui.tables import Cell, Table
 from api.ui.timeline import Estimate
 from kb.namespaces import DKB, GRAPH, ID, PREFIXES, REPORT_GRAPH_PREFIX, sparql_prefixes
+from kb.store.base import StoreError
 
 ID_BASE = str(ID)
 GRAPH_BASE = str(GRAPH)
@@ -174,8 +175,21 @@ def summary(store: Any) -> Summary:
     )
     if rows and rows[0]["last"] is not None:
         s.last_ingest = rows[0]["last"].value
+    s.last_ingest = last_write(store) or s.last_ingest
     s.tables = [claims_by_category(store), claims_by_actor(store), claims_by_place(store)]
     return s
+
+
+def last_write(store: Any) -> str | None:
+    """When deploykb last wrote to the store (kb.store stores keep a state token), in UTC."""
+    state = getattr(store, "state", None)
+    if state is None:
+        return None
+    try:
+        when = state()[1]
+    except (StoreError, OSError, ValueError):  # cannot tell: the page leaves the line out
+        return None
+    return when.strftime("%Y-%m-%d %H:%M UTC") if when else None
 
 
 def _grouped(store: Any, name: str, title: str, column: str, pattern: str) -> Table:

@@ -70,6 +70,36 @@ def test_home_download_errors(client, query, status):
         assert resp.get_data(as_text=True).count("\n") == 1
 
 
+def test_home_shows_the_last_write_of_a_kb_store(tmp_path):
+    from datetime import UTC, datetime
+
+    import pyoxigraph as ox
+
+    from kb.store import open_store
+
+    store = open_store(tmp_path / "store")
+    try:
+        graph = BASE + "graph/report/" + "0" * 32
+        store.replace_graphs(
+            {
+                graph: [
+                    ox.Triple(
+                        ox.NamedNode(BASE + "id/report/" + "0" * 32),
+                        ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                        ox.NamedNode(BASE + "ontology#Report"),
+                    )
+                ]
+            }
+        )
+        app = create_app({"STORE": store, "TESTING": True, "QUERY_ISOLATION": "inline"})
+        html = app.test_client().get("/", headers=HTML).get_data(as_text=True)
+        assert re.search(r'id="stat-reports">1<', html)
+        today = datetime.now(UTC).strftime("%Y-%m-%d")
+        assert re.search(rf'id="stat-ingest">{today} \d\d:\d\d UTC<', html)
+    finally:
+        store.close()
+
+
 def test_no_store_is_a_503(ui_store):
     app = create_app({"STORE": ui_store, "TESTING": True, "QUERY_ISOLATION": "inline"})
     app.extensions["deploykb.store"] = None
