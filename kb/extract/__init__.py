@@ -21,9 +21,10 @@ _LEXICONS: dict[int, tuple[Any, Lexicon]] = {}
 def _default_catalog() -> Any:
     try:
         from kb.catalog import load_catalog
-    except ImportError:
+
+        return load_catalog()
+    except (ImportError, OSError, ValueError):
         return None
-    return load_catalog()
 
 
 def lexicon_for(catalog: Any = None) -> Lexicon:

@@ -479,6 +479,14 @@ WEAK_HEADS: frozenset[tuple[str, ...]] = frozenset(
         "task force",
         "mercenaries",
         "personnel",
+        "soldier",
+        "marine",
+        "serviceman",
+        "service member",
+        "troop",
+        "paratrooper",
+        "commando",
+        "infantryman",
     )
 )
 HEADS[("fighters",)] = "FighterAircraft"

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kb.extract.heads import HEADS
-from kb.extract.tokens import key_tuple
+from kb.extract.tokens import key_tuple, tokenize
 
 #: place kinds that are facilities (referred back to by "the base", "the airfield")
 FACILITY_KINDS = frozenset({"AirBase", "NavalBase", "MilitaryBase", "Airport", "Port"})
@@ -57,6 +57,9 @@ class Lexicon:
     actors: dict[tuple[str, ...], list[ActorHit]] = field(default_factory=dict)
     heads: dict[tuple[str, ...], str] = field(default_factory=lambda: dict(HEADS))
     place_by_id: dict[str, PlaceHit] = field(default_factory=dict)
+    #: head phrase -> generic catalog concept id ("howitzers" -> "howitzer")
+    generic_assets: dict[tuple[str, ...], str] = field(default_factory=dict)
+    manufacturers: set[str] = field(default_factory=set)
     actor_by_id: dict[str, ActorHit] = field(default_factory=dict)
     #: first keys of every phrase: the cheap pre-filter
     first_keys: set[str] = field(default_factory=set)
@@ -104,17 +107,26 @@ class Lexicon:
         for concept in _values(catalog, "equipment"):
             item_class = getattr(concept, "item_class", None) or "Other"
             model = getattr(concept, "model", None)
+            nato = set(getattr(concept, "nato_names", None) or ())
             labels = {concept.label, *(getattr(concept, "labels", None) or ())}
             for label in labels:
                 if not label:
                     continue
-                if key_tuple(label) in HEADS and not model:
-                    continue  # class concepts named by generic heads: heads.py decides
-                plain_word = label.isalpha() and not label.isupper()
+                key = key_tuple(label)
+                if not model:
+                    # generic class concepts ("howitzer"): a head noun naming that concept
+                    if label[:1].islower() or key in HEADS:
+                        lex.heads.setdefault(key, item_class)
+                        lex.generic_assets.setdefault(key, concept.id)
+                        continue
+                plain_word = label in nato or (label.isalpha() and not label.isupper())
                 lex.add_equipment(
                     label,
                     EquipmentHit(concept.id, item_class, model, label, needs_head=plain_word),
                 )
+            maker = getattr(concept, "manufacturer", None)
+            if maker:
+                lex.manufacturers.update(t.key for t in tokenize(maker))
         countries: dict[str, str] = {}
         for place in _values(catalog, "places"):
             hit = PlaceHit(
@@ -135,13 +147,8 @@ class Lexicon:
         actors = list(_values(catalog, "actors"))
         by_id = {a.id: a for a in actors}
         for actor in actors:
-            state = actor
-            seen = set()
-            while getattr(state, "parent", None) and state.parent in by_id and state.id not in seen:
-                seen.add(state.id)
-                if getattr(state, "kind", "") in ("State", "Alliance"):
-                    break
-                state = by_id[state.parent]
+            state_id = getattr(actor, "state", None) or getattr(actor, "parent", None)
+            state = by_id.get(state_id, actor) if state_id else actor
             for label in {actor.name, *(getattr(actor, "labels", None) or ())}:
                 if label:
                     hit = ActorHit(actor.id, actor.name, state.id, state.name, False)

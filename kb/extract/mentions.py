@@ -188,7 +188,9 @@ def _mention(tokens: list[Token], group: list[Atom], lex: Lexicon) -> Mention | 
         weak = False
     elif heads:
         head = heads[-1]
-        asset = item_class = head.item_class or "Other"
+        item_class = head.item_class or "Other"
+        key = tuple(t.key for t in tokens[head.start : head.end])
+        asset = lex.generic_assets.get(key, item_class)
         model = None
         has_model = False
         weak = head.weak
@@ -202,7 +204,8 @@ def _mention(tokens: list[Token], group: list[Atom], lex: Lexicon) -> Mention | 
     k = start - 1
     while k >= 0:
         t = tokens[k]
-        if t.lower in MANUFACTURERS and t.is_cap or t.lower in MODIFIERS or _MADE.search(t.text):
+        maker = (t.lower in MANUFACTURERS or t.key in lex.manufacturers) and t.is_cap
+        if maker or t.lower in MODIFIERS or _MADE.search(t.text):
             start = k
         elif t.key in ("'s",) and k >= 1:
             got = lex.actors.get((tokens[k - 1].key,))

@@ -299,6 +299,19 @@ def _phrase_at(tokens: list[Token], i: int, lex: Lexicon, text: str) -> PlaceMen
         )
         kinds = frozenset({hit.kind}) if hit.kind in FACILITY_KINDS else None
         return _mention(tokens, i, j, text, hit, name, kinds)
+    if i > 0 and tokens[i - 1].lower in LOCATIVE and tok.is_cap and tok.text.isalpha():
+        # a toponym the gazetteer does not know: keep its name as written
+        k = i
+        while (
+            k < n
+            and tokens[k].is_cap
+            and tokens[k].text.isalpha()
+            and tokens[k].lower not in _NOT_PLACES
+        ):
+            k += 1
+        if k > i and k - i <= 4:
+            name = " ".join(t.text for t in tokens[i:k])
+            return _mention(tokens, i, k, text, None, name, None)
     if tok.lower == "there" and i > 0:
         return PlaceMention(
             i, i + 1, tok.start, tok.end, tok.text, None, None, None, None, None, anaphor="there"

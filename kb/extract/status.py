@@ -18,7 +18,7 @@ _CUE = re.compile(
     r"housed|garrison\w*|bring\w*|brought|assembl\w*|concentrat\w*|withdr[ae]w\w*|"
     r"pull(?:ed|ing|s)? (?:out|back)|den(?:y|ied|ies|ying)|add(?:ed|ing|s)?|increas\w*|"
     r"boost\w*|bolster\w*|tripl\w*|doubl\w*|host(?:s|ed|ing)?|remain\w*|stay\w*|"
-    r"(?:is|are|were|was|been) (?:now |already |still )?(?:at|in|near|inside|on)|"
+    r"(?:is|are|were|was|been) (?:now |already |still )?(?:at|in|near|inside|on|there)|"
     r"head(?:ed|ing)? (?:to|for|toward)|sail\w*|dock\w*|patrol\w*|surg(?:e|ed|ing)|"
     r"expand\w*|establish\w*|set up|setting up|installed|placed|stationed|return\w*|"
     r"leav\w*|left|depart\w*|evacuat\w*|relocat\w*|shift\w*|roll(?:ed|ing)? (?:into|in)|"

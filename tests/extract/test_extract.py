@@ -1,0 +1,217 @@
+"""Extraction phenomena, each on sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+
+def claims(ex):
+    return [c.to_json() for c in ex.claims]
+
+
+def one(ex):
+    got = claims(ex)
+    assert len(got) == 1, got
+    return got[0]
+
+
+def qty(c):
+    q = c["quantity"]
+    return (q["qualifier"], q["value"], q["min"], q["max"])
+
+
+# ---------------------------------------------------------------- mentions
+
+
+def test_manufacturer_designation_nato_name_and_head_are_one_mention(run):
+    c = one(run("Russia has flown six Sukhoi Su-27 Flanker interceptors to Latakia."))
+    assert c["item_model"] == "Su-27"
+    assert c["item_class"] == "FighterAircraft"
+    assert c["item_text"] == "Sukhoi Su-27 Flanker interceptors"
+    assert qty(c) == ("exact", 6, 6, 6)
+
+
+def test_nato_name_needs_a_head_or_capital(run):
+    c = one(run("Moscow has stationed eight Hind gunships in Tartus."))
+    assert (c["item_model"], c["item_class"]) == ("Mi-24", "AttackHelicopter")
+    # the ordinary word "hip" is not the helicopter
+    assert run("The soldier hurt his hip in Tartus, where he was deployed.").claims == []
+
+
+def test_generic_heads(run):
+    got = claims(run("Britain has deployed tanks, artillery pieces and paratroopers to Estonia."))
+    assert [c["item_class"] for c in got] == ["Tank", "Artillery", "Personnel"]
+    assert all(c["country"] == "Estonia" for c in got)
+
+
+def test_unknown_designation_is_classed_by_its_head(run):
+    c = one(run("China has sent four Z-19 attack helicopters to the border, officials said."))
+    assert c["item_class"] == "AttackHelicopter"
+    assert c["item_model"] == "Z-19"
+
+
+# ---------------------------------------------------------------- quantities
+
+
+def test_number_words_and_approximations(run):
+    got = claims(
+        run(
+            "Poland said about 1,500 American soldiers and two dozen Abrams tanks "
+            "had been moved into Poland."
+        )
+    )
+    assert [qty(c) for c in got] == [("approximate", 1500, None, None), ("exact", 24, 24, 24)]
+
+
+def test_bounds_and_ranges(run):
+    got = claims(
+        run(
+            "Russia has sent more than 30 tanks, as many as 600 troops and "
+            "between 10 and 12 helicopters to Syria."
+        )
+    )
+    assert [qty(c) for c in got] == [
+        ("at_least", None, 31, None),
+        ("at_most", None, None, 600),
+        ("range", None, 10, 12),
+    ]
+
+
+def test_vague_and_unspecified(run):
+    got = claims(run("Moscow has moved hundreds of troops and artillery to Crimea."))
+    assert [c["quantity"]["qualifier"] for c in got] == ["vague", "unspecified"]
+
+
+# ---------------------------------------------------------------- coordination
+
+
+def test_each_item_keeps_its_count_and_shares_place_and_actor(run):
+    got = claims(
+        run(
+            "The United States has deployed three F-16 fighter jets, two tanker aircraft "
+            "and five drones at an air base in Poland."
+        )
+    )
+    assert [c["quantity"]["value"] for c in got] == [3, 2, 5]
+    assert {c["actor"] for c in got} == {"United States"}
+    assert {c["location_name"] for c in got} == {"Poland"}
+
+
+# ---------------------------------------------------------------- places
+
+
+def test_facility_near_a_city_and_references_back(run):
+    ex = run(
+        "Russia has built an air base near Latakia. "
+        "Russia has also moved twelve tanks to the airfield. "
+        "Four helicopters are already there, officials say."
+    )
+    got = claims(ex)
+    assert [c["item_class"] for c in got] == ["Tank", "Helicopter"]
+    for c in got:
+        assert (c["location_name"], c["country"]) == ("Latakia", "Syria")
+    assert got[0]["location_text"] == "the airfield"
+    if got[0]["place_id"] is not None:
+        assert got[0]["place_id"] != "latakia"  # the air base, not the city
+
+
+# ---------------------------------------------------------------- actors
+
+
+def test_actor_from_subject_adjective_and_discourse(run):
+    ex = run(
+        "Russia is expanding its presence in Syria. "
+        "It has sent ten attack helicopters to Latakia. "
+        "Some 300 American troops were deployed to Poland."
+    )
+    got = claims(ex)
+    assert [c["actor"] for c in got] == ["Russia", "United States"]
+
+
+# ---------------------------------------------------------------- attribution
+
+
+def test_attribution_forms(run):
+    a = one(run("Russia has sent 40 tanks to Syria, a senior NATO diplomat in Brussels said."))
+    assert a["attributed_to"] == "a senior NATO diplomat"
+    b = one(run("Two Russian warships have docked in Tartus, according to Turkish officials."))
+    assert b["attributed_to"] == "Turkish officials"
+    c = one(
+        run("A British official told reporters that 150 British troops had arrived in Estonia.")
+    )
+    assert c["attributed_to"] == "A British official"
+
+
+# ---------------------------------------------------------------- status
+
+
+def test_statuses(run):
+    assert one(run("Britain will send 100 soldiers to Estonia next month."))["status"] == "planned"
+    assert one(run("Russia withdrew 30 tanks from Crimea on Monday."))["status"] == "withdrawn"
+    assert one(run("Eight Russian bombers arrived in Syria on Tuesday."))["status"] == "arriving"
+    assert one(run("Moscow denied that it had sent marines to Tartus."))["status"] == "denied"
+
+
+def test_no_claim_for_negation_hypothesis_capacity_sale_loss_training(run):
+    for text in (
+        "Russia has not deployed any tanks to Syria.",
+        "Washington could send 5,000 troops to Poland if the crisis deepens.",
+        "Barracks have been built for as many as 3,000 personnel at the base in Tartus.",
+        "Russia sold twelve Su-30 fighters to Syria last year.",
+        "Two Russian helicopters were shot down over Syria.",
+        "Only six of 50 rebels trained by the United States were still fighting in Syria.",
+    ):
+        assert run(text).claims == [], text
+
+
+# ---------------------------------------------------------------- estimates, corroboration
+
+
+def test_evolving_estimate_gives_two_linked_claims(run):
+    ex = run(
+        "A U.S. official said up to 900 Russian troops were now at the air base in Latakia, "
+        "up from an earlier estimate of about 400."
+    )
+    later, earlier = ex.claims
+    assert later.quantity.max == 900
+    assert earlier.quantity.value == 400
+    assert earlier.superseded_by == 0
+    assert earlier.valid_before == date(2021, 3, 12)
+
+
+def test_corroboration_adds_an_attribution_not_a_claim(run):
+    ex = run(
+        "Russia has deployed four Su-24 attack jets to Latakia, a U.S. official said. "
+        "A second official confirmed that the attack jets had been seen at the base."
+    )
+    assert len(ex.claims) == 1
+    claim = ex.claims[0]
+    assert [a.text for a in claim.attributions] == ["a U.S. official", "A second official"]
+    assert claim.corroborations and "confirmed" in claim.corroborations[0].text
+
+
+# ---------------------------------------------------------------- time and evidence
+
+
+def test_relative_dates_resolve_against_publication(run):
+    c = run("Russia sent six helicopters to Syria on Monday.", published=date(2021, 3, 12)).claims[
+        0
+    ]
+    assert c.valid_at == date(2021, 3, 8)  # 12 March 2021 was a Friday
+    unknown = run("Russia sent six helicopters to Syria on Monday.", published=None)
+    assert unknown.claims[0].valid_at is None
+    assert any("publication date unknown" in w for w in unknown.warnings)
+
+
+def test_evidence_offsets_reproduce_the_text(run):
+    ex = run(
+        "Headline\n\nThe Kremlin says nothing. Russia has moved “modern” T-90 tanks and "
+        "200 marines to Syria’s coast at Latakia, sources say."
+    )
+    text = ex.report.text
+    assert ex.claims
+    for c in ex.claims:
+        assert text[c.sentence.start : c.sentence.end] == c.sentence.text
+        assert text[c.mention.start : c.mention.end] == c.mention.text
+        for a in c.attributions:
+            assert text[a.span.start : a.span.end] == a.text
