@@ -189,7 +189,7 @@ def _body_triples(graph_iri: str | None) -> list[ox.Triple]:
     base = graph_iri or request.base_url
     if request.mimetype == "multipart/form-data":
         triples: list[ox.Triple] = []
-        for part in request.files.values():
+        for _name, part in request.files.items(multi=True):
             media = part.mimetype
             if not media or media == "application/octet-stream":
                 fmt = ox.RdfFormat.from_extension((part.filename or "").rsplit(".", 1)[-1])
