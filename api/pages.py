@@ -332,6 +332,14 @@ def _rdf_response(description: data.Description, rep: conneg.Representation) -> 
     return resp
 
 
+#: resource class -> (claims of such a resource, table title)
+_CLAIM_LISTS = [
+    ("Report", data.report_claims, "Claims from this report"),
+    ("Actor", data.actor_claims, "Claims about this actor"),
+    ("EquipmentType", data.equipment_claims, "Claims about this type of equipment"),
+]
+
+
 def _property_order(st: data.Statement) -> tuple[int, str]:
     return (0 if st.predicate == RDF_TYPE else 1, data.curie(st.predicate))
 
@@ -428,9 +436,11 @@ def resource(path: str) -> Any:
             tables.insert(
                 0, data.claims_table(store, place_records, "claims", "Claims at or near this place")
             )
-    elif data.DKB_BASE + "Report" in types:
-        records = data.report_claims(store, description.iri)
-        tables.insert(0, data.claims_table(store, records, "claims", "Claims from this report"))
+    else:
+        listing = next(((f, t) for c, f, t in _CLAIM_LISTS if data.DKB_BASE + c in types), None)
+        if listing is not None:
+            records = listing[0](store, description.iri)
+            tables.insert(0, data.claims_table(store, records, "claims", listing[1]))
     if suffix in ("csv", "json"):
         return table_download(tables, suffix)
     if request.args.get("_format"):

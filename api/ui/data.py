@@ -397,6 +397,15 @@ def report_claims(store: Any, report_iri: str) -> list[dict]:
     return claims(store, f"?c dkb:source <{report_iri}> .")
 
 
+def actor_claims(store: Any, actor_iri: str) -> list[dict]:
+    return claims(store, f"?c dkb:actor <{actor_iri}> .")
+
+
+def equipment_claims(store: Any, concept_iri: str) -> list[dict]:
+    """Claims about the equipment type or any narrower type."""
+    return claims(store, f"?asset skos:broader* <{concept_iri}> .")
+
+
 def place_claims(store: Any, place_iri: str) -> list[dict]:
     """Claims located at the place, or at a place within or near it (transitively)."""
     return claims(store, f"?c dkb:location ?loc . ?loc (geo:sfWithin|dkb:near)* <{place_iri}> .")

@@ -351,6 +351,15 @@ def test_resource_table_suffix_downloads(client):
     assert wkt[0]["value"] == "POINT(35.9486 35.4011)"
 
 
+def test_actor_and_equipment_pages_list_their_claims(client):
+    rows = csv_rows(client.get("/id/actor/russia.csv").data)
+    assert sorted(r["stated_as"] for r in rows) == ["Four", "as many as 500", "roughly 200"]
+    rows = csv_rows(client.get("/id/equipment/FighterAircraft.csv").data)
+    assert [r["asset_label"] for r in rows] == ["Su-30SM"]  # narrower types count
+    html = client.get("/id/equipment/Tank", headers=HTML).get_data(as_text=True)
+    assert "Claims about this type of equipment" in html and "Challenger 2" in html
+
+
 def test_report_page_lists_its_claims(client, iris):
     rows = csv_rows(client.get(local(iris.report(0)) + ".csv").data)
     assert [r["stated_as"] for r in rows] == ["roughly 200", "as many as 500", "Four"]
