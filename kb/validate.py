@@ -136,9 +136,21 @@ class CatalogFacts:
 
     @classmethod
     def from_files(cls, files: Iterable[Path]) -> CatalogFacts:
+        """Read only the membership triples of Turtle files (parsed by pyoxigraph: fast)."""
+        import pyoxigraph as ox
+
+        wanted = {str(p) for p in MEMBERSHIP_PREDICATES}
         g = Graph()
         for f in files:
-            g.parse(f, format="turtle")
+            for triple in ox.parse(path=str(f), format=ox.RdfFormat.TURTLE):
+                if triple.predicate.value in wanted:
+                    g.add(
+                        (
+                            oxigraph_term_to_rdflib(triple.subject),
+                            URIRef(triple.predicate.value),
+                            oxigraph_term_to_rdflib(triple.object),
+                        )
+                    )
         return cls(g)
 
     def __len__(self) -> int:
