@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from kb.extract.lexicon import ActorHit, Lexicon
 from kb.extract.mentions import Mention
-from kb.extract.places import PlaceMention
+from kb.extract.places import LOCATIVE, PlaceMention
 from kb.extract.tokens import Token
 
 _NOT_AGENT_BEFORE = frozenset(
@@ -76,7 +76,8 @@ def actor_for(
         return m.actor_hint
     in_place = set()
     for p in places:
-        in_place.update(range(p.start, p.end))
+        if p.start > 0 and tokens[p.start - 1].lower in LOCATIVE or p.facility_kinds:
+            in_place.update(range(p.start, p.end))
     best = None
     i = 0
     while i < m.start:

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from kb.extract.heads import HEADS
+from kb.extract.heads import HEADS, UMBRELLA
 from kb.extract.tokens import key_tuple, tokenize
 
 #: place kinds that are facilities (referred back to by "the base", "the airfield")
@@ -113,12 +113,13 @@ class Lexicon:
                 if not label:
                     continue
                 key = key_tuple(label)
-                if not model:
+                if not model and key and key[-1] in UMBRELLA:
+                    continue  # "weapons", "military equipment": lists, not items
+                if not model and (label[:1].islower() or key in HEADS):
                     # generic class concepts ("howitzer"): a head noun naming that concept
-                    if label[:1].islower() or key in HEADS:
-                        lex.heads.setdefault(key, item_class)
-                        lex.generic_assets.setdefault(key, concept.id)
-                        continue
+                    lex.heads.setdefault(key, item_class)
+                    lex.generic_assets.setdefault(key, concept.id)
+                    continue
                 plain_word = label in nato or (label.isalpha() and not label.isupper())
                 lex.add_equipment(
                     label,

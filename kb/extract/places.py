@@ -320,7 +320,16 @@ def _phrase_at(tokens: list[Token], i: int, lex: Lexicon, text: str) -> PlaceMen
 
 
 def _written(tokens: list[Token], start: int, length: int) -> str:
-    return " ".join(t.text for t in tokens[start : start + length])
+    """A facility's toponym as written, without the facility noun ("Latakia air base")."""
+    words = [t.text for t in tokens[start : start + length]]
+    while len(words) > 1:
+        if tuple(w.lower() for w in words[-2:]) in FACILITY_NOUNS:
+            words = words[:-2]
+        elif (words[-1].lower(),) in FACILITY_NOUNS:
+            words = words[:-1]
+        else:
+            break
+    return " ".join(words)
 
 
 def _facility_for(
