@@ -111,7 +111,9 @@ def _quality(fmt: Format, accept: list[tuple[str, float, int]]) -> float:
     best: tuple[int, float] | None = None
     for media, q, spec in accept:
         for i, t in enumerate(types):
-            if media == t or media == "*/*" or (spec == 1 and t.startswith(media[:-1])):
+            # wildcards match the canonical type only, so text/* means CSV, not text/xml
+            wild = spec == 1 and i == 0 and t.startswith(media[:-1])
+            if media == t or media == "*/*" or wild:
                 # an alias match counts a little less than the canonical type
                 rank = spec * 2 - (1 if (i and spec == 2) else 0)
                 if best is None or rank > best[0]:

@@ -12,7 +12,7 @@ from flask import Blueprint, Response, current_app, request
 
 from api import conneg
 from api.http import ProtocolError, base_url
-from kb.namespaces import BASE, DKB, ID
+from kb.namespaces import BASE, DKB, ID, META_GRAPH
 
 bp = Blueprint("describe", __name__)
 
@@ -87,7 +87,7 @@ def service_description_turtle(base: str, store: Any, cfg: dict[str, Any]) -> st
     if cfg.get("ALLOW_SERVICE"):
         features.append("sd:BasicFederatedQuery")
     formats = ", ".join(f"<{_FORMATS_NS}{f}>" for f in RESULT_FORMAT_IRIS + GRAPH_FORMAT_IRIS)
-    graphs = store.named_graphs()
+    graphs = [g for g in store.named_graphs() if g != str(META_GRAPH)]
     named = "\n".join(
         f"    sd:namedGraph [ a sd:NamedGraph ; sd:name <{g}> ] ;"
         for g in graphs[:MAX_LISTED_GRAPHS]
@@ -126,8 +126,13 @@ def service_description() -> Response:
     return _respond(_cached(key, lambda: service_description_turtle(base, store, cfg)))
 
 
+#: every triple of the data: the store's default graph plus the named graphs, minus the
+#: store's bookkeeping graph (its state token)
+DATA = f"{{ {{ ?s ?p ?o }} UNION {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{META_GRAPH}>) }} }}"
+
+
 def _count(store: Any, sparql: str) -> int:
-    for row in store.query(sparql, union_default_graph=True):
+    for row in store.query(sparql.replace("{ ?s ?p ?o }", DATA), union_default_graph=False):
         return int(row[0].value)
     return 0
 
@@ -138,8 +143,10 @@ def void_turtle(base: str, store: Any) -> str:
     properties = _count(store, "SELECT (COUNT(DISTINCT ?p) AS ?n) { ?s ?p ?o }")
     objects = _count(store, "SELECT (COUNT(DISTINCT ?o) AS ?n) { ?s ?p ?o }")
     rows = store.query(
-        "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) { ?s a ?c FILTER(isIRI(?c)) } GROUP BY ?c ORDER BY ?c",
-        union_default_graph=True,
+        "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) { "
+        + DATA.replace("?p ?o", "a ?c")
+        + " FILTER(isIRI(?c)) } GROUP BY ?c ORDER BY ?c",
+        union_default_graph=False,
     )
     partitions = []
     for i, row in enumerate(rows):

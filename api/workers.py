@@ -270,5 +270,7 @@ class InlineExecutor:
             err = box["error"]
             if isinstance(err, QuerySyntaxError):
                 raise err
+            if "syntax error" in str(err).lower():  # kb.store stores wrap the parser's error
+                raise QuerySyntaxError(str(err).split(": ", 1)[-1])
             raise QueryFailed(f"{type(err).__name__}: {err}")
         return box["answer"]
