@@ -192,21 +192,50 @@ def _result_table(name: str, title: str, results: Any) -> tuple[Table, bool]:
     return table, truncated
 
 
+def _run_bounded(text: str) -> tuple[Any, bool]:
+    """Run a competency question through the endpoint's executor, so the endpoint's time
+    limit applies; returns pyoxigraph results and whether the row cap cut them short."""
+    from api.execute import QueryJob
+
+    executor = current_app.extensions.get("deploykb.executor")
+    if executor is None:
+        return _store().query(text), False
+    job = QueryJob(
+        sparql=text,
+        default_graph=None,
+        named_graphs=None,
+        results_format="json",
+        graph_format="ntriples",
+        max_rows=COMPETENCY_MAX_ROWS,
+    )
+    answer = executor.run(job)
+    if answer.media_type == "application/n-triples":
+        return list(ox.parse(answer.body, ox.RdfFormat.N_TRIPLES)), answer.truncated
+    return ox.parse_query_results(answer.body, ox.QueryResultsFormat.JSON), answer.truncated
+
+
 @bp.get("/query/<name>")
 def competency_results(name: str) -> Any:
+    from api.execute import QuerySyntaxError
+    from api.workers import QueryBusy, QueryFailed, QueryTimeout
+
     name, suffix = _split_suffix(name, ("csv", "json"))
     query = competency.find(_competency_queries(), name)
     if query is None:
         return _error(404, f"no competency question named {name!r}")
     try:
-        results = _store().query(query.text)
-    except (SyntaxError, OSError, ValueError) as exc:
-        return _error(500, f"the competency question failed: {exc}")
+        results, capped = _run_bounded(query.text)
+    except (QueryTimeout, QueryBusy) as exc:
+        return _error(503, f"{query.name}: {exc}")
+    except (QuerySyntaxError, QueryFailed, SyntaxError, OSError, ValueError) as exc:
+        return _error(500, f"the competency question {query.name} failed: {exc}")
     table, truncated = _result_table(query.name, query.title, results)
     download = table_download([table], suffix)
     if download is not None:
         return download
-    return render_template("competency.html", query=query, table=table, truncated=truncated)
+    return render_template(
+        "competency.html", query=query, table=table, truncated=truncated or capped
+    )
 
 
 # --- claims ----------------------------------------------------------------------------------

@@ -407,3 +407,82 @@ class FixtureIris:
 @pytest.fixture(scope="session")
 def iris() -> FixtureIris:
     return FixtureIris()
+
+
+@pytest.fixture(scope="session")
+def seed_data_dir(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An embedded store directory built by the real ingest of the seed articles (closed;
+    copy it before opening, so that several tests and servers can use it)."""
+    from kb.ingest import run_ingest
+    from kb.store import open_store
+
+    data = tmp_path_factory.mktemp("ui-seeds") / "store"
+    store = open_store(data)
+    try:
+        summary = run_ingest(store, [str(seeds_dir)])
+    finally:
+        store.close()
+    if summary.ingested == 0:
+        pytest.skip(
+            f"the ingest pipeline stored none of the seed articles ({summary.rejected} rejected,"
+            f" {summary.failed} failed): see tests/store and tests/extract"
+        )
+    return data
+
+
+class ServeProcess:
+    """``deploykb serve`` (gunicorn, query worker processes) as a subprocess on loopback."""
+
+    def __init__(self, data: Path) -> None:
+        import subprocess
+        import sys
+        import time
+        import urllib.request
+
+        self.url = f"http://127.0.0.1:{free_port()}"
+        port = self.url.rsplit(":", 1)[1]
+        exe = Path(sys.executable).parent / "deploykb"
+        self.proc = subprocess.Popen(
+            [str(exe), "serve", "--data", str(data), "--port", port, "--query-workers", "1"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                err = self.proc.stderr.read().decode(errors="replace")[-1500:]
+                raise RuntimeError(f"deploykb serve exited: {err}")
+            try:
+                with urllib.request.urlopen(self.url + "/", timeout=2) as resp:
+                    if resp.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.2)
+        self.stop()
+        raise RuntimeError("deploykb serve did not answer within 60 s")
+
+    def stop(self) -> None:
+        import subprocess
+
+        self.proc.terminate()
+        try:
+            self.proc.wait(15)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait(5)
+        if self.proc.stderr:
+            self.proc.stderr.close()
+
+
+@pytest.fixture(scope="session")
+def served_seeds(seed_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """URL of ``deploykb serve`` over a copy of the seed store."""
+    import shutil
+
+    data = tmp_path_factory.mktemp("ui-served") / "store"
+    shutil.copytree(seed_data_dir, data)
+    server = ServeProcess(data)
+    try:
+        yield server.url
+    finally:
+        server.stop()

@@ -4,6 +4,7 @@ from the seed articles: the Latakia troop estimates must show as 200 (superseded
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -15,18 +16,12 @@ HTML = {"Accept": "text/html"}
 
 
 @pytest.fixture(scope="module")
-def ingested(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Any:
-    from kb.ingest import run_ingest
+def ingested(seed_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Any:
     from kb.store import open_store
 
-    store = open_store(tmp_path_factory.mktemp("ui-ingest") / "store")
-    summary = run_ingest(store, [str(seeds_dir)])
-    if summary.ingested == 0:
-        store.close()
-        pytest.skip(
-            f"the ingest pipeline stored none of the seed articles ({summary.rejected} rejected,"
-            f" {summary.failed} failed): see tests/store and tests/extract"
-        )
+    data = tmp_path_factory.mktemp("ui-ingested") / "store"
+    shutil.copytree(seed_data_dir, data)
+    store = open_store(data)
     app = create_app({"STORE": store, "QUERY_ISOLATION": "inline", "TESTING": True})
     yield store, app.test_client()
     store.close()
