@@ -9,9 +9,9 @@ Matching, per document, between predicted deployments and gold deployments:
 * **strict**: same item_class, same actor (display name, case-insensitive), same quantity
   ``min`` and ``max`` as written in the JSONL (``value`` too for approximate quantities,
   whose min/max are empty), and same location_name. Location names compare after
-  case-folding, dropping punctuation and generic facility words ("air base", "airfield",
-  "port"...), so "Hmeimim" and "Hmeimim Air Base" are the same name; ``None`` only equals
-  ``None``.
+  case-folding, dropping accents, punctuation and generic words ("air base", "airfield",
+  "port", "province", "governorate", "island"...), so "Hmeimim" = "Hmeimim Air Base" and
+  "Hamadan" = "Hamadān"; ``None`` only equals ``None``.
 * **lenient**: same item_class and overlapping quantity intervals (open ends overlap
   everything).
 * Pairs are found greedily, gold tuples in file order, each taking the first unused
@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,7 +40,8 @@ from typing import Any
 
 FIELDS = ("actor", "item_model", "quantity", "location_name", "country", "status", "attributed_to")
 _FACILITY_WORDS = re.compile(
-    r"\b(?:air ?base|air ?field|airport|naval base|military base|base|port|harbou?r)\b"
+    r"\b(?:air ?base|air ?field|airport|naval base|military base|army base|base|port|"
+    r"harbou?r|governorate|province|oblast|region|county|prefecture|district|island|krai)\b"
 )
 
 
@@ -124,7 +126,8 @@ def _overlap(a: tuple[int | None, int | None], b: tuple[int | None, int | None])
 def norm_name(name: Any) -> str | None:
     if name is None:
         return None
-    s = str(name).casefold()
+    s = unicodedata.normalize("NFKD", str(name))
+    s = "".join(ch for ch in s if not unicodedata.combining(ch)).casefold()
     s = _FACILITY_WORDS.sub(" ", s)
     s = re.sub(r"[^\w\s]", " ", s)
     return " ".join(s.split()) or None

@@ -60,6 +60,8 @@ class Lexicon:
     #: head phrase -> generic catalog concept id ("howitzers" -> "howitzer")
     generic_assets: dict[tuple[str, ...], str] = field(default_factory=dict)
     manufacturers: set[str] = field(default_factory=set)
+    #: place id -> the places that lie in it or near it (facilities, regions)
+    children: dict[str, list[PlaceHit]] = field(default_factory=dict)
     actor_by_id: dict[str, ActorHit] = field(default_factory=dict)
     #: first keys of every phrase: the cheap pre-filter
     first_keys: set[str] = field(default_factory=set)
@@ -140,6 +142,9 @@ class Lexicon:
                 tuple(getattr(place, "within", None) or ()),
             )
             lex.place_by_id[place.id] = hit
+            for parent in {*hit.near, *hit.within}:
+                if hit.kind != "City":
+                    lex.children.setdefault(parent, []).append(hit)
             if hit.kind == "Country":
                 countries[place.id] = place.name
             for label in {place.name, *(getattr(place, "labels", None) or ())}:

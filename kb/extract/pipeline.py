@@ -53,10 +53,19 @@ _PRONOUN_START = re.compile(r"^(?:It|They|Its|Their|The country|The Kremlin|Mosc
 
 @dataclass
 class Discourse:
-    last_facility: PlaceMention | None = None
-    last_place: PlaceMention | None = None
+    #: resolved places so far, most recent last
+    places: list[PlaceMention] = field(default_factory=list)
+    #: index of the sentence each of those places was found in
+    place_sentence: list[int] = field(default_factory=list)
     subject: ActorHit | None = None
     claims: list[Claim] = field(default_factory=list)
+    sentence: int = 0
+
+    def recent_place(self, within: int = 2) -> PlaceMention | None:
+        """The last place named in this or the previous ``within`` sentences."""
+        if self.places and self.sentence - self.place_sentence[-1] <= within:
+            return self.places[-1]
+        return None
 
 
 def extract_report(report: Report, lex: Lexicon) -> Extraction:
@@ -65,7 +74,8 @@ def extract_report(report: Report, lex: Lexicon) -> Extraction:
     if report.published is None:
         warnings.append("publication date unknown: relative dates are not resolved")
     state = Discourse()
-    for s, e in split_sentences(text):
+    for n, (s, e) in enumerate(split_sentences(text)):
+        state.sentence = n
         tokens = tokenize(text, s, e)
         if tokens:
             _sentence(report, lex, state, s, e, tokens)
@@ -82,38 +92,37 @@ def _sentence(
     attribution = find_attribution(sentence_text) if mentions else None
     frame = (s + attribution.frame_start, s + attribution.frame_end) if attribution else None
     subject = sentence_subject(tokens, lex)
-    resolved: list[PlaceMention] = []
-    for pm in places:
-        resolved.append(_resolve(pm, state))
+    previous = state.recent_place()
+    resolved = [_resolve(pm, state, tokens) for pm in places]
     if mentions:
-        _claims(report, lex, state, s, e, tokens, mentions, resolved, attribution, frame)
+        _claims(report, lex, state, s, e, tokens, mentions, resolved, attribution, frame, previous)
     if subject is not None:
         state.subject = subject
-    elif state.claims and _PRONOUN_START.match(sentence_text) is None:
-        pass
 
 
-def _resolve(pm: PlaceMention, state: Discourse) -> PlaceMention:
+def _known(pm: PlaceMention) -> bool:
+    return pm.anaphor is None and bool(pm.name or pm.place or pm.country_name)
+
+
+def _resolve(pm: PlaceMention, state: Discourse, tokens: list[Token]) -> PlaceMention:
     """Fill a reference back from the discourse and remember what can be referred to."""
     if pm.anaphor == "facility":
-        ante = state.last_facility
-        if ante is not None and (
-            pm.facility_kinds is None
-            or ante.facility_kinds is None
-            or ante.facility_kinds & pm.facility_kinds
-        ):
-            pm = replace(
-                pm,
-                place=ante.place,
-                name=ante.name,
-                country_id=ante.country_id,
-                country_name=ante.country_name,
-                anaphor=None,
-            )
+        for ante in reversed(state.places):
+            kinds = ante.facility_kinds
+            if kinds is not None and (pm.facility_kinds is None or kinds & pm.facility_kinds):
+                pm = replace(
+                    pm,
+                    place=ante.place,
+                    name=ante.name,
+                    country_id=ante.country_id,
+                    country_name=ante.country_name,
+                    anaphor=None,
+                )
+                break
         else:
             return pm
     elif pm.anaphor == "there":
-        ante = state.last_place
+        ante = state.places[-1] if state.places else None
         if ante is None:
             return pm
         pm = replace(
@@ -126,11 +135,48 @@ def _resolve(pm: PlaceMention, state: Discourse) -> PlaceMention:
             anaphor=None,
             facility_kinds=ante.facility_kinds,
         )
-    if pm.facility_kinds is not None and pm.name:
-        state.last_facility = pm
-    if pm.name:
-        state.last_place = pm
+    if _known(pm) and not _origin(tokens, pm):
+        state.places.append(pm)
+        state.place_sentence.append(state.sentence)
     return pm
+
+
+_FROM_AS_LOCATION = frozenset(
+    [
+        "operate",
+        "operates",
+        "operating",
+        "operated",
+        "fly",
+        "flying",
+        "flies",
+        "flew",
+        "flown",
+        "fights",
+        "fighting",
+        "strikes",
+        "missions",
+        "sorties",
+        "patrols",
+        "patrol",
+        "patrolling",
+    ]
+)
+
+
+def _origin(tokens: list[Token], pm: PlaceMention) -> bool:
+    """Places that are where forces came from or are normally based, not where they are."""
+    k = pm.start - 1
+    if k < 0:
+        return False
+    prev = tokens[k].lower
+    if prev == "from":
+        before = {t.lower for t in tokens[max(0, k - 3) : k]}
+        return not (before & _FROM_AS_LOCATION)
+    window = [t.lower for t in tokens[max(0, k - 5) : k + 1]]
+    if "based" in window and ("which" in window or "where" in window or "normally" in window):
+        return True
+    return "home" in window[-3:]
 
 
 def _clause_bounds(tokens: list[Token], mentions: list[Mention]) -> list[int]:
@@ -159,6 +205,7 @@ def _claims(
     places: list[PlaceMention],
     attribution: FoundAttribution | None,
     frame: tuple[int, int] | None,
+    previous: PlaceMention | None = None,
 ) -> None:
     text = report.text
     sentence = Span(s, e, text[s:e])
@@ -181,13 +228,22 @@ def _claims(
     locatives = [
         p
         for p in places
-        if p.name
+        if _known(p)
         and outside_frame(p.char_start, p.char_end)
+        and not _origin(tokens, p)
         and (
             p.start > 0
-            and tokens[p.start - 1].lower in LOCATIVE
+            and tokens[p.start - 1].lower in (*LOCATIVE, "from")
             or tokens[p.start].lower == "there"
         )
+    ]
+    withdrawal_origins = [
+        p
+        for p in places
+        if _known(p)
+        and p.start > 0
+        and tokens[p.start - 1].lower == "from"
+        and outside_frame(p.char_start, p.char_end)
     ]
     sentence_cue = deployment_cue(_strip(text[s:e], s, frame))
     attr = _attribution(attribution, s, lex) if attribution else None
@@ -229,9 +285,14 @@ def _claims(
             continue
         if not (deployment_cue(clause) or sentence_cue):
             continue
-        place = _place_for(m, locatives)
-        actor = actor_for(m, tokens, lex, places, frame, state.subject)
         status = status_of(clause)
+        if status == "withdrawn":
+            place = _place_for(m, withdrawal_origins) or _place_for(m, locatives)
+        else:
+            place = _place_for(m, locatives)
+        if place is None and previous is not None and not locatives:
+            place = previous
+        actor = actor_for(m, tokens, lex, places, frame, state.subject)
         published = report.published
         when = resolve_time(clause, published) if published else None
         valid_at = None if status == "planned" else (when or published)

@@ -8,7 +8,7 @@ toponym the text anchors on ("Latakia"), ``place`` the most specific catalog ent
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kb.extract.lexicon import FACILITY_KINDS, Lexicon, PlaceHit
 from kb.extract.tokens import Token
@@ -29,6 +29,20 @@ FACILITY_NOUNS: dict[tuple[str, ...], frozenset[str]] = {
     ("harbor",): frozenset({"Port", "NavalBase"}),
     ("harbour",): frozenset({"Port", "NavalBase"}),
     ("military", "base"): FACILITY_KINDS,
+    ("army", "base"): FACILITY_KINDS,
+    ("air", "force", "base"): frozenset({"AirBase", "Airport", "MilitaryBase"}),
+    ("naval", "air", "station"): frozenset({"AirBase", "NavalBase"}),
+    ("military", "airfield"): frozenset({"AirBase", "Airport"}),
+    ("military", "airport"): frozenset({"AirBase", "Airport"}),
+    ("naval", "port"): frozenset({"NavalBase", "Port"}),
+    ("province",): frozenset({"Region"}),
+    ("region",): frozenset({"Region"}),
+    ("county",): frozenset({"Region"}),
+    ("governorate",): frozenset({"Region"}),
+    ("oblast",): frozenset({"Region"}),
+    ("district",): frozenset({"Region"}),
+    ("prefecture",): frozenset({"Region"}),
+    ("island",): frozenset({"Region", "City"}),
     ("base",): FACILITY_KINDS,
     ("bases",): FACILITY_KINDS,
     ("garrison",): FACILITY_KINDS,
@@ -187,7 +201,7 @@ def _lookup(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, list[PlaceH
 
 
 def _facility_noun(tokens: list[Token], i: int) -> tuple[int, frozenset[str]] | None:
-    for length in (2, 1):
+    for length in (3, 2, 1):
         key = tuple(t.lower for t in tokens[i : i + length])
         if len(key) == length and key in FACILITY_NOUNS:
             return length, FACILITY_NOUNS[key]
@@ -225,6 +239,10 @@ def find_places(tokens: list[Token], lex: Lexicon, text: str) -> list[PlaceMenti
 def _phrase_at(tokens: list[Token], i: int, lex: Lexicon, text: str) -> PlaceMention | None:
     n = len(tokens)
     tok = tokens[i]
+    if tok.lower == "there" and i > 0:
+        return PlaceMention(
+            i, i + 1, tok.start, tok.end, tok.text, None, None, None, None, None, anaphor="there"
+        )
     j = i
     det = None
     if tok.lower in _DETS:
@@ -234,102 +252,158 @@ def _phrase_at(tokens: list[Token], i: int, lex: Lexicon, text: str) -> PlaceMen
         j += 1
     if j >= n:
         return None
-    anchor: tuple[int, list[PlaceHit]] | None = None
-    anchor_at = j
-    # "Syria's Latakia airbase": skip the possessive country
     got = _lookup(tokens, j, lex) if tokens[j].lower not in _NOT_PLACES else None
+    possessor: PlaceHit | None = None
     if got and j + got[0] + 1 < n and tokens[j + got[0]].key == "'s":
-        k = j + got[0] + 1
-        got2 = _lookup(tokens, k, lex) if k < n else None
-        if got2 or (k < n and _facility_noun(tokens, k)):
-            j = k
-            got = got2
-            anchor_at = k
+        # "Syria's Latakia airbase", "Syria's Idlib province"
+        possessor = _best(got[1])
+        j = j + got[0] + 1
+        got = _lookup(tokens, j, lex) if tokens[j].lower not in _NOT_PLACES else None
+    anchor_at = j
+    unknown: str | None = None
     if got:
-        anchor = got
         j = anchor_at + got[0]
+    else:
+        k = j
+        while k < n and k - j < 4 and _name_word(tokens[k]):
+            k += 1
+        if k > j and k < n and _facility_noun(tokens, k):
+            unknown = " ".join(t.text for t in tokens[j:k])
+            j = k
     fac = _facility_noun(tokens, j) if j < n else None
+    pm: PlaceMention | None = None
     if fac:
         fac_end = j + fac[0]
         kinds = fac[1]
-        if anchor is None and fac_end + 1 < n and tokens[fac_end].lower in _ANCHOR_PREPS:
-            got = _lookup(tokens, fac_end + 1, lex)
-            if got:
-                anchor = got
+        if not got and not unknown and fac_end + 1 < n and tokens[fac_end].lower in _ANCHOR_PREPS:
+            got2 = _lookup(tokens, fac_end + 1, lex)
+            if got2:
+                got = got2
                 anchor_at = fac_end + 1
-                fac_end = fac_end + 1 + got[0]
-        if anchor is None:
-            # a named but unknown facility ("Tapa military base") or a bare reference
-            if (
-                det is None
-                and j > i
-                and tokens[j - 1].is_cap
-                and tokens[j - 1].lower not in _NOT_PLACES
-            ):
-                name = tokens[j - 1].text
-                return _mention(tokens, i, fac_end, text, None, name, kinds)
-            if det in ("the", "this", "that", "its", "their") and j == i + 1:
-                return PlaceMention(
-                    i,
-                    fac_end,
-                    tokens[i].start,
-                    tokens[fac_end - 1].end,
-                    text[tokens[i].start : tokens[fac_end - 1].end],
-                    None,
-                    None,
-                    None,
-                    None,
-                    kinds,
-                    anaphor="facility",
-                )
+                fac_end = anchor_at + got2[0]
+        if got:
+            anchor_hit = _best(got[1])
+            facility = _facility_for(anchor_hit, got[1], kinds, lex)
+            name = _display(anchor_hit, tokens, anchor_at, got[0])
+            pm = _mention(tokens, i, fac_end, text, facility or anchor_hit, name, kinds)
+        elif unknown:
+            pm = _mention(tokens, i, fac_end, text, None, unknown, kinds)
+        elif det in ("the", "this", "that", "its", "their") and j == i + 1:
+            return PlaceMention(
+                i,
+                fac_end,
+                tokens[i].start,
+                tokens[fac_end - 1].end,
+                text[tokens[i].start : tokens[fac_end - 1].end],
+                None,
+                None,
+                None,
+                None,
+                kinds,
+                anaphor="facility",
+            )
+        else:
             return None
-        hits = anchor[1]
-        anchor_hit = _best(hits)
-        facility = _facility_for(anchor_hit, hits, kinds, lex)
-        name = (
-            anchor_hit.name
-            if anchor_hit.kind not in FACILITY_KINDS
-            else _written(tokens, anchor_at, anchor[0])
+    elif got:
+        hit = _best(got[1])
+        name = _display(hit, tokens, anchor_at, got[0])
+        kinds = (
+            frozenset({hit.kind})
+            if hit.kind in FACILITY_KINDS
+            else frozenset({"Region"})
+            if hit.kind == "Region"
+            else None
         )
-        return _mention(tokens, i, fac_end, text, facility or anchor_hit, name, kinds)
-    if anchor:
-        hit = _best(anchor[1])
-        name = (
-            hit.name if hit.kind not in FACILITY_KINDS else _written(tokens, anchor_at, anchor[0])
-        )
-        kinds = frozenset({hit.kind}) if hit.kind in FACILITY_KINDS else None
-        return _mention(tokens, i, j, text, hit, name, kinds)
-    if i > 0 and tokens[i - 1].lower in LOCATIVE and tok.is_cap and tok.text.isalpha():
+        pm = _mention(tokens, i, j, text, hit, name, kinds)
+    elif i > 0 and tokens[i - 1].lower in LOCATIVE and det is None and _name_word(tok):
         # a toponym the gazetteer does not know: keep its name as written
         k = i
-        while (
-            k < n
-            and tokens[k].is_cap
-            and tokens[k].text.isalpha()
-            and tokens[k].lower not in _NOT_PLACES
-        ):
+        while k < n and k - i < 4 and _name_word(tokens[k]):
             k += 1
-        if k > i and k - i <= 4:
-            name = " ".join(t.text for t in tokens[i:k])
-            return _mention(tokens, i, k, text, None, name, None)
-    if tok.lower == "there" and i > 0:
-        return PlaceMention(
-            i, i + 1, tok.start, tok.end, tok.text, None, None, None, None, None, anaphor="there"
+        name = " ".join(t.text for t in tokens[i:k])
+        pm = _mention(tokens, i, k, text, None, name, None)
+    if pm is None:
+        return None
+    if possessor is not None and pm.country_name is None:
+        pm = replace(
+            pm,
+            country_id=possessor.country_id or possessor.id,
+            country_name=possessor.country_name or possessor.name,
         )
-    return None
+    return _with_country(pm, tokens, lex, text)
 
 
-def _written(tokens: list[Token], start: int, length: int) -> str:
-    """A facility's toponym as written, without the facility noun ("Latakia air base")."""
-    words = [t.text for t in tokens[start : start + length]]
-    while len(words) > 1:
-        if tuple(w.lower() for w in words[-2:]) in FACILITY_NOUNS:
-            words = words[:-2]
-        elif (words[-1].lower(),) in FACILITY_NOUNS:
-            words = words[:-1]
-        else:
-            break
-    return " ".join(words)
+def _name_word(t: Token) -> bool:
+    return t.is_cap and t.text.isalpha() and t.lower not in _NOT_PLACES
+
+
+def _with_country(pm: PlaceMention, tokens: list[Token], lex: Lexicon, text: str) -> PlaceMention:
+    """ "Al Dhafra air base in the United Arab Emirates", "Osan, South Korea"."""
+    k = pm.end
+    if k + 1 >= len(tokens) or tokens[k].lower not in ("in", ","):
+        return pm
+    k += 1
+    if tokens[k].lower == "the" and k + 1 < len(tokens):
+        k += 1
+    got = _lookup(tokens, k, lex)
+    if not got:
+        return pm
+    hit = _best(got[1])
+    if hit.kind not in ("Country", "Region"):
+        return pm
+    country_id = hit.id if hit.kind == "Country" else hit.country_id
+    country_name = hit.name if hit.kind == "Country" else hit.country_name
+    if pm.country_name is not None and pm.country_id != country_id:
+        return pm
+    end = k + got[0]
+    return replace(
+        pm,
+        end=end,
+        char_end=tokens[end - 1].end,
+        text=text[pm.char_start : tokens[end - 1].end],
+        country_id=pm.country_id or country_id,
+        country_name=pm.country_name or country_name,
+    )
+
+
+_GENERIC_NAME_WORDS = frozenset(
+    [
+        "governorate",
+        "province",
+        "oblast",
+        "region",
+        "county",
+        "prefecture",
+        "district",
+        "island",
+        "islands",
+        "krai",
+        "air",
+        "base",
+        "airbase",
+        "airfield",
+        "naval",
+        "port",
+        "airport",
+        "military",
+        "army",
+        "station",
+        "raf",
+    ]
+)
+
+
+def _display(hit: PlaceHit, tokens: list[Token], start: int, length: int) -> str | None:
+    """The location name as gold writes it: no name for a country, the toponym without
+    "air base"/"province" words otherwise."""
+    if hit.kind == "Country":
+        return None
+    if hit.kind in FACILITY_KINDS:
+        words = [t.text for t in tokens[start : start + length]]
+    else:
+        words = hit.name.split()
+    kept = [w for w in words if w.lower() not in _GENERIC_NAME_WORDS]
+    return " ".join(kept) if kept else hit.name
 
 
 def _facility_for(
@@ -340,8 +414,8 @@ def _facility_for(
             return h
     if anchor.kind in kinds:
         return anchor
-    for place in lex.place_by_id.values():
-        if place.kind in kinds and (anchor.id in place.near or anchor.id in place.within):
+    for place in lex.children.get(anchor.id, ()):
+        if place.kind in kinds and (anchor.id in place.near or place.kind == "Region"):
             return place
     return None
 
