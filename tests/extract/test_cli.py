@@ -38,7 +38,7 @@ def test_eval_on_a_tiny_gold(tmp_path):
             {
                 "actor": "Russia",
                 "item_class": "Tank",
-                "location_name": "Syria",
+                "location_name": None,
                 "quantity": {"value": 12, "min": 12, "max": 12, "qualifier": "exact"},
             }
         ],
