@@ -31,6 +31,16 @@
     tab.query().catch((err) => console.warn("query failed", err));
   }
 
+  // IRIs of this knowledge base open their resource page on this server
+  const dataNamespace = "https://w3id.org/deploykb/id/";
+  document.getElementById("yasgui").addEventListener("click", (event) => {
+    const link = event.target.closest("a[href]");
+    if (link && link.href.startsWith(dataNamespace)) {
+      event.preventDefault();
+      window.location.assign("/id/" + link.href.slice(dataNamespace.length));
+    }
+  });
+
   document.querySelectorAll("button.example").forEach((button) => {
     button.addEventListener("click", () => runExample(button.dataset.name));
   });

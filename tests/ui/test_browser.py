@@ -108,6 +108,11 @@ def test_query_page_runs_a_competency_query(visit: Visit, artifacts: Path, repo_
     assert editor == query.read_text(encoding="utf-8")
     assert any(u.startswith(visit.base + "/sparql") for u in visit.requests)
     page.screenshot(path=str(artifacts / "query.png"), full_page=True)
+    # a result IRI of the knowledge base opens its page on this server
+    link = page.locator('.yasr table tbody a[href$="/id/place/hmeimim-air-base"]').first
+    link.dispatch_event("click")
+    page.wait_for_url(visit.base + "/id/place/hmeimim-air-base")
+    assert page.inner_text("h1") == "Hmeimim Air Base"
 
 
 def test_map_shows_a_marker_per_place(visit: Visit, artifacts: Path):
