@@ -15,7 +15,7 @@ from dataclasses import dataclass
 _SAY = r"(?:said|says|say|told|tells|reported|reports|added|adds|confirmed|confirms|stated|states|noted|notes|claimed|claims|announced|announces|estimated|estimates|believes|believe|acknowledged|acknowledges|wrote|writes|asserted|explained|indicated|insisted|revealed|disclosed|warned)"
 _SOURCE_HEAD = re.compile(
     r"\b(?:(?i:officials?|spokes(?:man|woman|person|people)|ministers?|ministry|sources?|analysts?|"
-    r"diplomats?|commanders?|generals?|officers?|pentagon|kremlin|white house|government|"
+    r"diplomats?|commanders?|generals?|officers?|pentagon|kremlin|white house|governments?|"
     r"military|army|navy|agency|agencies|intelligence|experts?|observers?|monitors?|report|reports|"
     r"media|statement|command|department|secretary|president|chief|aides?|people|residents?|"
     r"witnesses|journalists?|correspondents?|lawmakers?|senators?|envoy|ambassador|staff|"
@@ -25,16 +25,18 @@ _SOURCE_HEAD = re.compile(
 _TRAILING = re.compile(
     r"(?:,|\u2014|--)\s*(?P<src>[^,;\u2014]{2,140}?)\s+"
     + _SAY
-    + r"(?:\s+(?:on|in|at|last)\s+[\w.]+)*"
-    r"(?:\s+(?:in|at|to)\s+a\s+[\w\s]{1,40})?[\s.\"\u201d]*$"
+    + r"(?:\s+(?:on|in|at|last|this|late|early)\s+[\w.]+)*"
+    r"(?:\s+(?:in|at|to|during|after)\s+an?\s+[\w\s]{1,40})?"
+    r"(?:\s*,\s*(?:speaking|who|citing|adding|noting|declining|asking|without|under|"
+    r"according|in a|on condition)\b[^;]*)?[\s.\"\u201d]*$"
 )
 _INVERTED = re.compile(
     r"(?:,|\u2014|--)\s*(?:said|says|according to)\s+(?P<src>[^,;]{2,140}?)[\s.\"\u201d]*$"
 )
 _LEADING = re.compile(
     r"^(?P<src>[A-Z\"\u201c][^,;]{1,100}?)(?:,[^;]{0,200}?,)?\s+"
-    + _SAY
-    + r"(?:\s+(?:Reuters|AP|AFP|reporters|journalists|the\s+\w+(?:\s+\w+)?|a\s+\w+(?:\s+\w+)?|\w+))?"
+    r"(?:(?:told|tells)\s+(?:Reuters|AP|AFP|reporters|journalists|the\s+\w+(?:\s+\w+)?|"
+    r"a\s+\w+(?:\s+\w+)?|[A-Z]\w+)|" + _SAY[3:-1] + r")"
     r"(?:\s+(?:on|in|at|last|this)\s+[\w.]+)*\s+(?:that\s+)?"
 )
 _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<src>[^,;.]{2,120})")

@@ -74,18 +74,6 @@ _HEADS: dict[str, tuple[str, ...]] = {
         "transport plane flights",
         "cargo flight",
         "cargo flights",
-        "surveillance aircraft",
-        "surveillance plane",
-        "surveillance planes",
-        "reconnaissance aircraft",
-        "reconnaissance plane",
-        "reconnaissance planes",
-        "spy plane",
-        "spy planes",
-        "patrol aircraft",
-        "maritime patrol aircraft",
-        "early warning aircraft",
-        "awacs",
     ),
     "Helicopter": ("helicopter", "helicopters", "chopper", "choppers", "military helicopters"),
     "AttackHelicopter": (
@@ -139,10 +127,6 @@ _HEADS: dict[str, tuple[str, ...]] = {
         "apcs",
         "personnel carrier",
         "personnel carriers",
-        "armored vehicle",
-        "armored vehicles",
-        "armoured vehicle",
-        "armoured vehicles",
     ),
     "Artillery": (
         "howitzer",
@@ -490,6 +474,63 @@ WEAK_HEADS: frozenset[tuple[str, ...]] = frozenset(
     )
 )
 HEADS[("fighters",)] = "FighterAircraft"
+
+# "<class word> <aircraft noun>": ground-attack planes, strike jets, cargo aircraft ...
+_AIRCRAFT_NOUNS = ("aircraft", "plane", "planes", "jet", "jets", "airplane", "airplanes")
+_AIRCRAFT_MODIFIERS = {
+    "FighterAircraft": ("fighter", "combat", "multirole", "multi-role", "stealth", "interceptor"),
+    "AttackAircraft": ("attack", "ground-attack", "strike", "close-support", "close-air-support"),
+    "BomberAircraft": ("bomber", "strategic", "long-range"),
+    "TransportAircraft": (
+        "transport",
+        "cargo",
+        "tanker",
+        "refuelling",
+        "refueling",
+        "airlift",
+        "passenger",
+        "heavy-lift",
+        "military-transport",
+    ),
+    "Other": (
+        "surveillance",
+        "reconnaissance",
+        "spy",
+        "patrol",
+        "maritime",
+        "early-warning",
+        "electronic-warfare",
+        "intelligence",
+        "awacs",
+        "command",
+        "training",
+        "trainer",
+        "military",
+        "support",
+    ),
+}
+for _cls, _mods in _AIRCRAFT_MODIFIERS.items():
+    for _m in _mods:
+        for _n in _AIRCRAFT_NOUNS:
+            HEADS.setdefault((_m, _n), _cls)
+for _p in (
+    "armored vehicle",
+    "armored vehicles",
+    "armoured vehicle",
+    "armoured vehicles",
+    "maritime patrol aircraft",
+    "early warning aircraft",
+    "airborne early warning aircraft",
+    "awacs",
+    "surveillance aircraft",
+    "reconnaissance aircraft",
+):
+    HEADS[tuple(_p.split())] = "Other"
+HEADS[("combat", "aircraft")] = "Other"
+HEADS[("military", "aircraft")] = "Other"
+
+#: unit heads give a claim only with a stated number ("40 battalion tactical groups")
+UNIT_HEADS: frozenset[tuple[str, ...]] = frozenset(k for k, v in HEADS.items() if v == "Unit")
 
 #: nouns that name a whole list rather than one kind of item
 UMBRELLA: frozenset[str] = frozenset(

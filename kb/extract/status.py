@@ -23,7 +23,12 @@ _CUE = re.compile(
     r"expand\w*|establish\w*|set up|setting up|installed|placed|stationed|return\w*|"
     r"leav\w*|left|depart\w*|evacuat\w*|relocat\w*|shift\w*|roll(?:ed|ing)? (?:into|in)|"
     r"cross\w*|enter\w*|invad\w*|occup\w*|join\w*|to deploy|en route|on (?:their|its) way|"
-    r"numbering|number(?:ed)? (?:about|around|some)|tally|estimate[sd]?|believed)\b",
+    r"numbering|number(?:ed)? (?:about|around|some)|tally|estimate[sd]?|believed|"
+    r"keep(?:s|ing)?|kept|maintain\w*|retain\w*|show(?:s|ed|n)?|taken control|took control|"
+    r"in control|assigned|rotation|rotating|includ(?:e|es|ed|ing)|consist\w*|compris\w*|"
+    r"airdrop\w*|parachut\w*|dropped|fly in|flying in|flown in|accompan\w*|escort\w*|"
+    r"join(?:s|ed|ing)?|bring(?:s|ing)?|carry(?:ing)?|carries|carried|aboard|on board|embarked|"
+    r"take part|taking part|took part|participat\w*)\b",
     re.I,
 )
 _NEGATION = re.compile(
@@ -118,11 +123,18 @@ def skip_reason(clause: str, before_item: str) -> str | None:
     return None
 
 
+_CONTINUING = re.compile(
+    r"\b(?:will|would|to) (?:keep|remain|maintain|retain|stay|continue)\b", re.I
+)
+
+
 def status_of(clause: str) -> str:
     if _DENIED.search(clause):
         return "denied"
     if _WITHDRAWN.search(clause):
         return "withdrawn"
+    if _CONTINUING.search(clause):
+        return "deployed"
     if _PLANNED.search(clause):
         return "planned"
     if _ARRIVING.search(clause):
