@@ -4,6 +4,7 @@ Usage: ``python devset/check.py devset/gold.jsonl [--texts DIR]`` (DIR defaults 
 file's directory). Prints one line per problem and exits 1 if there is any, 0 otherwise.
 
 What is checked, line by line:
+* the article text is the file (a ``.json`` article's "text"; an ``.html`` one without tags);
 * the JSON parses, ids are unique, ``file`` exists and ``id`` is its name without extension;
 * metadata: title/publisher strings, authors a list of strings, ``published`` YYYY-MM-DD or
   null, and a ``NAME.meta.json`` sidecar (when present) agrees with the gold metadata;
@@ -16,6 +17,7 @@ What is checked, line by line:
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import re
 import sys
@@ -75,6 +77,7 @@ OPTIONAL_CLAIM_FIELDS = {"optional", "note"}
 META_FIELDS = ("title", "publisher", "authors", "published", "source_url")
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 WHITESPACE_RE = re.compile(r"\s+")
+TAG_RE = re.compile(r"<[^>]*>")
 
 
 def _known_model_classes() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
@@ -115,6 +118,20 @@ def check_quantity(q: Any) -> list[str]:
     elif qual in ("vague", "unspecified") and not (value is None and lo is None and hi is None):
         problems.append(f"{qual} quantity needs value, min and max all null")
     return problems
+
+
+def load_text(path: Path) -> str:
+    """The article text of a gold file: ``.json`` gives its "text", ``.html`` loses its tags."""
+    raw = path.read_text(encoding="utf-8")
+    suffix = path.suffix.lower()
+    if suffix == ".json":
+        obj = json.loads(raw)
+        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+            raise ValueError('a JSON article must be an object with a "text" string')
+        return obj["text"]
+    if suffix in (".html", ".htm"):
+        return html.unescape(TAG_RE.sub(" ", raw))
+    return raw
 
 
 def normalise(text: str) -> str:
@@ -214,7 +231,10 @@ def check_document(doc: Any, texts_dir: Path) -> list[str]:
         return problems + [f"file {doc['file']!r} not found in {texts_dir}"]
     if doc["id"] != path.stem:
         problems.append(f"id {doc['id']!r} is not the file name without extension")
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = load_text(path)
+    except (ValueError, UnicodeDecodeError) as exc:
+        return problems + [f"file {doc['file']!r} cannot be read ({exc})"]
     problems += _check_metadata(doc, texts_dir / f"{path.stem}.meta.json")
     claims = doc["deployments"]
     if not isinstance(claims, list):
