@@ -111,6 +111,10 @@ class Lexicon:
             model = getattr(concept, "model", None)
             nato = set(getattr(concept, "nato_names", None) or ())
             labels = {concept.label, *(getattr(concept, "labels", None) or ())}
+            if not model:
+                # a named type without a designation ("Typhoon"): its shortest proper name
+                proper = sorted((x for x in labels if x[:1].isupper()), key=len)
+                model = proper[0] if proper else None
             for label in labels:
                 if not label:
                     continue

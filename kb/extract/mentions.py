@@ -86,6 +86,10 @@ class Mention:
     weak: bool
     actor_hint: ActorHit | None = None
     definite: bool = False
+    #: every actor of coordinated adjectives ("French and Danish troops")
+    actor_hints: tuple[ActorHit, ...] = ()
+    #: the head noun as written (lower case), for references back ("the aircraft")
+    head: str = ""
 
 
 def _match_at(tokens: list[Token], i: int, table: dict, max_len: int) -> tuple[int, object] | None:
@@ -104,7 +108,7 @@ def find_mentions(tokens: list[Token], lex: Lexicon) -> list[Mention]:
         return []
     groups: list[list[Atom]] = []
     for atom in atoms:
-        if groups and groups[-1][-1].end == atom.start:
+        if groups and (groups[-1][-1].end == atom.start or _name_gap(tokens, groups[-1][-1], atom)):
             groups[-1].append(atom)
         else:
             groups.append([atom])
@@ -114,6 +118,16 @@ def find_mentions(tokens: list[Token], lex: Lexicon) -> list[Mention]:
         if m is not None:
             mentions.append(m)
     return mentions
+
+
+def _name_gap(tokens: list[Token], left: Atom, right: Atom) -> bool:
+    """ "AH-1W Super Cobra": up to two capitalised words between a designation and a name."""
+    gap = tokens[left.end : right.start]
+    return (
+        left.kind in ("model", "designation")
+        and 0 < len(gap) <= 2
+        and all(t.is_cap and t.text.isalpha() for t in gap)
+    )
 
 
 def _atoms(tokens: list[Token], lex: Lexicon) -> list[Atom]:
@@ -199,35 +213,39 @@ def _mention(tokens: list[Token], group: list[Atom], lex: Lexicon) -> Mention | 
     start = group[0].start
     end = group[-1].end
     core = start
-    # manufacturers and modifiers to the left
-    actor_hint = None
+    # manufacturers, modifiers and actor adjectives to the left
+    hints: list[ActorHit] = []
     k = start - 1
     while k >= 0:
         t = tokens[k]
         maker = (t.lower in MANUFACTURERS or t.key in lex.manufacturers) and t.is_cap
-        if maker or t.lower in MODIFIERS or _MADE.search(t.text):
+        if maker or t.lower in MODIFIERS or _MADE.search(t.text) or _DESIGNATION.match(t.text):
             start = k
-        elif t.key in ("'s",) and k >= 1:
-            got = lex.actors.get((tokens[k - 1].key,))
-            if got and actor_hint is None:
-                actor_hint = got[0]
-                start = k - 1
-                k -= 2
-                continue
+            k -= 1
+            continue
+        if t.key == "'s" and k >= 1:
+            got = _actor_ending_at(tokens, k - 1, lex)
+            if got:
+                hints.append(got[1])
+                start = got[0]
+                k = got[0] - 1
             break
-        else:
-            got = lex.actors.get((t.key,))
-            if not got and k >= 1:
-                got = lex.actors.get((tokens[k - 1].key, t.key))
-                if got:
-                    k -= 1
-            if got and t.is_cap:
-                if actor_hint is None:
-                    actor_hint = got[0]
-                start = k
-            else:
-                break
-        k -= 1
+        got = _actor_ending_at(tokens, k, lex)
+        if got:
+            hints.append(got[1])
+            start = got[0]
+            k = got[0] - 1
+            # "French and Danish troops", "British, French and German troops"
+            if (
+                k >= 1
+                and tokens[k].lower in ("and", ",", "or")
+                and _actor_ending_at(tokens, k - 1, lex)
+            ):
+                k -= 1
+            continue
+        break
+    hints.reverse()
+    actor_hint = hints[0] if hints else None
     if actor_hint is None:
         for t in tokens[start:core]:
             m = _MADE.search(t.text)
@@ -235,7 +253,33 @@ def _mention(tokens: list[Token], group: list[Atom], lex: Lexicon) -> Mention | 
                 got = lex.actors.get((t.key[: m.start()],))
                 if got:
                     actor_hint = got[0]
+                    hints = [got[0]]
     definite = start > 0 and tokens[start - 1].lower in ("the", "these", "those", "its", "their")
+    head_words = " ".join(t.lower for t in tokens[heads[-1].start : heads[-1].end]) if heads else ""
     return Mention(
-        start, end, core, asset, item_class, model, has_model, weak, actor_hint, definite
+        start,
+        end,
+        core,
+        asset,
+        item_class,
+        model,
+        has_model,
+        weak,
+        actor_hint,
+        definite,
+        tuple(dict.fromkeys(hints)),
+        head_words,
     )
+
+
+def _actor_ending_at(tokens: list[Token], k: int, lex: Lexicon) -> tuple[int, ActorHit] | None:
+    """An actor name or adjective (up to four words) that ends at token ``k``."""
+    for length in (4, 3, 2, 1):
+        first = k - length + 1
+        if first < 0:
+            continue
+        key = tuple(t.key for t in tokens[first : k + 1])
+        got = lex.actors.get(key)
+        if got and tokens[first].is_cap:
+            return first, got[0]
+    return None

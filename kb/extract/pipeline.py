@@ -247,6 +247,7 @@ def _claims(
     ]
     sentence_cue = deployment_cue(_strip(text[s:e], s, frame))
     attr = _attribution(attribution, s, lex) if attribution else None
+    quantities: dict[int, Quantity] = {}
     for index, m in enumerate(mentions):
         m_start, m_end = tokens[m.start].start, tokens[m.end - 1].end
         if not outside_frame(m_start, m_end):
@@ -256,7 +257,7 @@ def _claims(
         if _UMBRELLA_AFTER.match(after) or (
             not m.has_model
             and m.item_class == "Other"
-            and re.match(r"^[^.;]{0,60}?\bincluding\b", after)
+            and re.match(r"^[^.;]{0,60}?\b(?:including|among them)\b", after)
             and (nxt is None or tokens[nxt.start].start > m_end)
         ):
             continue
@@ -267,18 +268,24 @@ def _claims(
             and _plural(tokens[m.end - 1].lower)
         ):
             quantity, q_start = Quantity(), m.start
-        if m.weak and quantity.qualifier == "unspecified" and m.actor_hint is None:
-            continue
+        if quantity.qualifier == "unspecified" and index > 0:
+            quantity = _shared_quantity(tokens, mentions[index - 1], m, quantities)
+        quantities[index] = quantity
         clause, cs = clause_text(m.start)
         before = text[tokens[cs].start : tokens[q_start].start] if q_start > cs else ""
         # a reference back to an item already claimed: corroboration, not a new claim
         if m.definite and quantity.qualifier == "unspecified":
             earlier = _antecedent(state.claims, m)
             if earlier is not None:
-                if attr is not None and (_CONFIRM.search(text[s:e]) or True):
-                    if all(a.text != attr.text for a in earlier.attributions):
-                        earlier.attributions.append(attr)
-                    earlier.corroborations.append(sentence)
+                _corroborate(earlier, attr, sentence, _place_for(m, locatives))
+                continue
+        if m.weak and quantity.qualifier == "unspecified" and m.actor_hint is None:
+            continue
+        if not m.has_model and m.item_class == "Unit":
+            # "a brigade of about 4,000 soldiers": the soldiers are the claim
+            if re.match(r"^\s+of\b", after) or quantity.qualifier == "unspecified":
+                continue
+            if (quantity.stated_as or "").lower() in ("a", "an", "another"):
                 continue
         reason = skip_reason(clause, before)
         if reason is not None:
@@ -292,39 +299,130 @@ def _claims(
             place = _place_for(m, locatives)
         if place is None and previous is not None and not locatives:
             place = previous
-        actor = actor_for(m, tokens, lex, places, frame, state.subject)
+        targets = _coordinated_places(place, locatives, tokens) if place else [None]
+        actors = list(m.actor_hints) or [actor_for(m, tokens, lex, places, frame, state.subject)]
         published = report.published
         when = resolve_time(clause, published) if published else None
         valid_at = None if status == "planned" else (when or published)
-        claim = Claim(
-            actor=actor.state_id if actor else None,
-            asset=m.asset,
-            item_class=m.item_class,
-            item_text=text[m_start:m_end],
-            quantity=quantity,
-            status=status,
-            sentence=sentence,
-            mention=Span(m_start, m_end, text[m_start:m_end]),
-            item_model=m.model,
-            place=place.place.id if place and place.place else None,
-            location_text=place.text if place else None,
-            actor_name=actor.state_name if actor else None,
-            location_name=place.name if place else None,
-            country=place.country_name if place else None,
-            attributions=[attr] if attr else [],
-            valid_at=valid_at,
-            confidence=_confidence(m, quantity, place, attr),
-        )
-        duplicate = _duplicate(state.claims, claim)
-        if duplicate is not None:
-            duplicate.corroborations.append(sentence)
-            if attr and all(a.text != attr.text for a in duplicate.attributions):
-                duplicate.attributions.append(attr)
+        for actor in actors:
+            for target in targets:
+                claim = Claim(
+                    actor=actor.state_id if actor else None,
+                    asset=m.asset,
+                    item_class=m.item_class,
+                    item_text=text[m_start:m_end],
+                    quantity=quantity,
+                    status=status,
+                    sentence=sentence,
+                    mention=Span(m_start, m_end, text[m_start:m_end]),
+                    item_model=m.model,
+                    place=target.place.id if target and target.place else None,
+                    location_text=target.text if target else None,
+                    actor_name=actor.state_name if actor else None,
+                    location_name=target.name if target else None,
+                    country=target.country_name if target else None,
+                    attributions=[attr] if attr else [],
+                    valid_at=valid_at,
+                    confidence=_confidence(m, quantity, target, attr),
+                )
+                duplicate = _duplicate(state.claims, claim)
+                if duplicate is not None:
+                    duplicate.corroborations.append(sentence)
+                    if attr and all(a.text != attr.text for a in duplicate.attributions):
+                        duplicate.attributions.append(attr)
+                    continue
+                state.claims.append(claim)
+                if actor is not None:
+                    state.subject = state.subject or actor
+                _earlier_estimate(report, state, claim, m_end, e)
+
+
+_GROUPS = {
+    "FighterAircraft": "air",
+    "AttackAircraft": "air",
+    "BomberAircraft": "air",
+    "TransportAircraft": "air",
+    "Helicopter": "heli",
+    "AttackHelicopter": "heli",
+    "TransportHelicopter": "heli",
+    "Tank": "land",
+    "InfantryFightingVehicle": "land",
+    "ArmoredPersonnelCarrier": "land",
+    "Artillery": "land",
+    "Ship": "sea",
+    "Submarine": "sea",
+    "Personnel": "people",
+    "Unit": "people",
+}
+_GENERIC_GROUP = {
+    "aircraft": "air",
+    "jets": "air",
+    "jet": "air",
+    "planes": "air",
+    "plane": "air",
+    "warplanes": "air",
+    "vehicles": "land",
+    "vessels": "sea",
+    "ships": "sea",
+    "force": "people",
+    "forces": "people",
+}
+
+
+def _antecedent(claims: list[Claim], m: Mention) -> Claim | None:
+    """The latest claim a definite description ("the fighter jets", "the aircraft") names."""
+    live = [c for c in reversed(claims) if c.superseded_by is None]
+    for claim in live:
+        if claim.asset == m.asset or (not m.has_model and claim.item_class == m.item_class):
+            return claim
+    group = _GENERIC_GROUP.get(m.head.split()[-1]) if m.head and not m.has_model else None
+    for claim in live:
+        if group is not None and _GROUPS.get(claim.item_class) == group:
+            return claim
+    return None
+
+
+def _corroborate(
+    claim: Claim, attr: Attribution | None, sentence: Span, place: PlaceMention | None
+) -> None:
+    """A later sentence about an item already claimed: extra evidence, maybe a finer place."""
+    if attr is not None and all(a.text != attr.text for a in claim.attributions):
+        claim.attributions.append(attr)
+    claim.corroborations.append(sentence)
+    if place is None or not place.name:
+        return
+    if claim.location_name is None and (claim.country in (None, place.country_name)):
+        claim.place = place.place.id if place.place else claim.place
+        claim.location_name = place.name
+        claim.location_text = place.text
+        claim.country = place.country_name or claim.country
+
+
+def _shared_quantity(
+    tokens: list[Token], prev: Mention, m: Mention, quantities: dict[int, Quantity]
+) -> Quantity:
+    """ "dozens of tanks and armoured vehicles": a vague count covers both items."""
+    between = [t.lower for t in tokens[prev.end : m.start]]
+    if between in (["and"], ["or"]) and quantities:
+        prev_q = quantities[max(quantities)]
+        if prev_q.qualifier == "vague":
+            return prev_q
+    return Quantity()
+
+
+def _coordinated_places(
+    place: PlaceMention, places: list[PlaceMention], tokens: list[Token]
+) -> list[PlaceMention]:
+    """ "at Hmeimim and at its naval facility in Tartus": one claim per place."""
+    out = [place]
+    later = [p for p in places if p.start >= place.end]
+    for p in later:
+        between = {t.lower for t in tokens[out[-1].end : p.start]}
+        if between <= {"and", ",", "at", "in", "to", "near", "on"} and between & {"and", ","}:
+            out.append(p)
             continue
-        state.claims.append(claim)
-        if actor is not None:
-            state.subject = state.subject or actor
-        _earlier_estimate(report, state, claim, m_end, e)
+        break
+    return out
 
 
 def _strip(chunk: str, offset: int, frame: tuple[int, int] | None) -> str:
@@ -344,13 +442,6 @@ def _place_for(m: Mention, places: list[PlaceMention]) -> PlaceMention | None:
         return after[0]
     before = [p for p in places if p.end <= m.start]
     return before[-1] if before else None
-
-
-def _antecedent(claims: list[Claim], m: Mention) -> Claim | None:
-    for claim in reversed(claims):
-        if claim.asset == m.asset or (not m.has_model and claim.item_class == m.item_class):
-            return claim
-    return None
 
 
 def _duplicate(claims: list[Claim], new: Claim) -> Claim | None:

@@ -78,8 +78,13 @@ def test_bounds_and_ranges(run):
 
 
 def test_vague_and_unspecified(run):
-    got = claims(run("Moscow has moved hundreds of troops and artillery to Crimea."))
+    got = claims(run("Moscow has moved hundreds of troops to Crimea, along with artillery."))
     assert [c["quantity"]["qualifier"] for c in got] == ["vague", "unspecified"]
+
+
+def test_a_vague_count_covers_two_joined_items(run):
+    got = claims(run("Ankara sent dozens of tanks and howitzers across the border into Syria."))
+    assert [c["quantity"]["qualifier"] for c in got] == ["vague", "vague"]
 
 
 # ---------------------------------------------------------------- coordination
