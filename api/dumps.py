@@ -56,19 +56,20 @@ class _QueueWriter(io.RawIOBase):
                 continue
 
 
-def write_dump(store: Any, out: IO[bytes], fmt: str) -> None:
-    """``kb.dump.dump`` when the store area provides it, else the store's own dump."""
-    try:
-        from kb.dump import dump  # type: ignore[attr-defined]
-    except ImportError:
-        dump = None
-    if dump is not None:
-        dump(store, out, fmt)
+def write_dump(store: Any, out: IO[bytes], fmt: str, graph_iri: str | None = None) -> None:
+    """``kb.dump.dump`` for kb stores, else the store's own ``dump``."""
+    if hasattr(store, "state"):
+        from kb.dump import dump
+
+        dump(store, out, fmt, graph_iri=graph_iri)
     else:
-        store.dump(out, fmt)
+        store.dump(out, fmt, graph_iri)
 
 
-def _stream(store: Any, fmt: str, compress: bool) -> Iterator[bytes]:
+def stream(
+    store: Any, fmt: str, compress: bool = False, graph_iri: str | None = None
+) -> Iterator[bytes]:
+    """The dump (or one graph) as an iterator of chunks, produced by a background thread."""
     q: queue.Queue[Any] = queue.Queue(maxsize=16)
     cancelled = threading.Event()
 
@@ -77,9 +78,9 @@ def _stream(store: Any, fmt: str, compress: bool) -> Iterator[bytes]:
         try:
             if compress:
                 with gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=6, mtime=0) as gz:
-                    write_dump(store, gz, fmt)  # type: ignore[arg-type]
+                    write_dump(store, gz, fmt, graph_iri)  # type: ignore[arg-type]
             else:
-                write_dump(store, raw, fmt)  # type: ignore[arg-type]
+                write_dump(store, raw, fmt, graph_iri)  # type: ignore[arg-type]
             raw.flush()
             q.put(_DONE)
         except BrokenPipeError:
@@ -139,4 +140,4 @@ def dump(name: str) -> Response:
         content_type += "; charset=utf-8"
     if request.method == "HEAD":
         return Response(status=200, headers=headers, content_type=content_type)
-    return Response(_stream(store, fmt, compress), headers=headers, content_type=content_type)
+    return Response(stream(store, fmt, compress), headers=headers, content_type=content_type)

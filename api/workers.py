@@ -19,6 +19,7 @@ import atexit
 import contextlib
 import logging
 import multiprocessing as mp
+import os
 import queue
 import shutil
 import tempfile
@@ -128,11 +129,34 @@ class _Worker:
     served: int = field(default=0)
 
 
+SNAPSHOT_PREFIX = "deploykb-snapshots-"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_stale_snapshots(root: Path | None) -> None:
+    """Delete snapshot directories left behind by servers that were killed."""
+    parent = root or Path(tempfile.gettempdir())
+    for path in parent.glob(SNAPSHOT_PREFIX + "*"):
+        pid = path.name[len(SNAPSHOT_PREFIX) :].split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(path, ignore_errors=True)
+
+
 class ProcessExecutor:
     def __init__(self, store: ox.Store, size: int, timeout: float, root: Path | None = None):
         self.timeout = timeout
         self.size = max(1, size)
-        self._root = Path(tempfile.mkdtemp(prefix="deploykb-snapshots-", dir=root))
+        remove_stale_snapshots(root)
+        self._root = Path(tempfile.mkdtemp(prefix=f"{SNAPSHOT_PREFIX}{os.getpid()}-", dir=root))
         self.snapshots = Snapshots(store, self._root)
         self._ctx = mp.get_context("spawn")
         self._idle: queue.Queue[_Worker] = queue.Queue()

@@ -24,7 +24,7 @@ from urllib.parse import urljoin
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, jsonify, request
 
-from api import conneg
+from api import conneg, dumps
 from api.config import store_changed
 from api.http import ProtocolError, base_url, read_operation
 from api.sparql_text import (
@@ -36,6 +36,9 @@ from api.sparql_text import (
 from kb.namespaces import BASE, REPORT_GRAPH_PREFIX
 
 bp = Blueprint("writes", __name__)
+
+#: GSP GET formats the store can write itself, streamed (conneg name -> dump format)
+STREAMED_GRAPH_FORMATS = {"turtle": "ttl", "ntriples": "nt", "jsonld": "jsonld"}
 
 PROTECTED_GRAPHS = BASE + "graph/"
 UPDATE_DATASET = ("using-graph-uri", "using-named-graph-uri")
@@ -270,11 +273,13 @@ def graph_store(direct: str | None = None) -> Response:
             )
         except conneg.NotAcceptable as exc:
             raise ProtocolError(406, str(exc)) from None
-        body = (
-            b""
-            if request.method == "HEAD"
-            else ox.serialize(_graph_triples(store, graph_iri), format=fmt.ox_format)
-        )
+        if request.method == "HEAD":
+            body: Any = b""
+        elif graph_iri is not None and fmt.name in STREAMED_GRAPH_FORMATS:
+            # constant memory however big the graph: the store writes as the client reads
+            body = dumps.stream(store, STREAMED_GRAPH_FORMATS[fmt.name], graph_iri=graph_iri)
+        else:
+            body = ox.serialize(_graph_triples(store, graph_iri), format=fmt.ox_format)
         resp = Response(body, content_type=fmt.content_type)
         resp.headers["Vary"] = "Accept"
         return resp

@@ -25,6 +25,7 @@ def _config(
     public_url: str | None,
     allow_service: bool,
     max_body: int,
+    query_isolation: str = "auto",
 ) -> dict[str, Any]:
     cfg: dict[str, Any] = {
         "QUERY_TIMEOUT": query_timeout,
@@ -34,6 +35,7 @@ def _config(
         "MAX_BODY_BYTES": max_body,
         "TOKEN": token or None,
         "PUBLIC_URL": public_url or None,
+        "QUERY_ISOLATION": query_isolation,
     }
     if store:
         cfg["STORE_URL"] = store
@@ -168,6 +170,16 @@ def _run_gunicorn(cfg: dict[str, Any], host: str, port: int, threads: int) -> No
     help="Request body limit; larger bodies get 413 [env DEPLOYKB_MAX_BODY_BYTES].",
 )
 @click.option(
+    "--query-isolation",
+    envvar="DEPLOYKB_QUERY_ISOLATION",
+    type=click.Choice(["auto", "process", "inline"]),
+    default="auto",
+    help="Where queries run: worker processes that can be killed at the time limit "
+    "(auto = process for the embedded store) or inline in the web process, faster for tiny "
+    "queries but the limit then only answers 503 without stopping the query "
+    "[env DEPLOYKB_QUERY_ISOLATION].",
+)
+@click.option(
     "--dev",
     is_flag=True,
     default=False,
@@ -186,6 +198,7 @@ def command(
     public_url: str | None,
     allow_service: bool,
     max_body: int,
+    query_isolation: str,
     dev: bool,
 ) -> None:
     """Serve the SPARQL endpoint (/sparql), dumps (/dump/…), VoID, writes and the web UI.
@@ -207,6 +220,7 @@ def command(
         public_url,
         allow_service,
         max_body,
+        query_isolation,
     )
     click.echo(
         f"deploykb: serving on http://{host}:{port}/ "
