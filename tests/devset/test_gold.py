@@ -190,3 +190,19 @@ def test_examples_metadata_is_read_from_sidecars() -> None:
         assert report.published.isoformat() == doc["published"]
         assert report.source_url == doc["source_url"]
         assert report.title == doc["title"]
+
+
+def test_revision_pair_shares_its_url_and_differs_in_text() -> None:
+    data = REPO / "tests" / "devset" / "data"
+    assert check.check_gold(data / "gold.jsonl") == []
+    v1, v2 = _gold_lines(data / "gold.jsonl")
+    assert (v1["id"], v2["id"]) == ("revision_v1", "revision_v2")
+    assert v1["source_url"] == v2["source_url"] is not None
+    text1 = (data / v1["file"]).read_text(encoding="utf-8")
+    text2 = (data / v2["file"]).read_text(encoding="utf-8")
+    assert text1 != text2
+    counts = [
+        [c["quantity"]["value"] for c in d["deployments"] if not c.get("optional")]
+        for d in (v1, v2)
+    ]
+    assert counts == [[4, 200], [6, 250]]
