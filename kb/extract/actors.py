@@ -76,7 +76,7 @@ def actor_for(
         return m.actor_hint
     in_place = set()
     for p in places:
-        if p.start > 0 and tokens[p.start - 1].lower in LOCATIVE or p.facility_kinds:
+        if p.start > 0 and tokens[p.start - 1].lower in LOCATIVE or p.rank == 0:
             in_place.update(range(p.start, p.end))
     best = None
     i = 0

@@ -62,10 +62,13 @@ class Discourse:
     sentence: int = 0
 
     def recent_place(self, within: int = 2) -> PlaceMention | None:
-        """The last place named in this or the previous ``within`` sentences."""
-        if self.places and self.sentence - self.place_sentence[-1] <= within:
-            return self.places[-1]
-        return None
+        """The most specific place named in the previous ``within`` sentences (the latest
+        among equally specific ones)."""
+        best = None
+        for pm, n in zip(self.places, self.place_sentence, strict=True):
+            if self.sentence - n <= within and (best is None or pm.rank <= best.rank):
+                best = pm
+        return best
 
 
 def extract_report(report: Report, lex: Lexicon) -> Extraction:
@@ -135,7 +138,9 @@ def _resolve(pm: PlaceMention, state: Discourse, tokens: list[Token]) -> PlaceMe
             anaphor=None,
             facility_kinds=ante.facility_kinds,
         )
-    if _known(pm) and not _origin(tokens, pm):
+    prev = tokens[pm.start - 1].lower if pm.start > 0 else ""
+    located = prev in LOCATIVE or prev == "from" or pm.rank == 0 or pm.anaphor is not None
+    if _known(pm) and not _origin(tokens, pm) and (located or tokens[pm.start].lower == "there"):
         state.places.append(pm)
         state.place_sentence.append(state.sentence)
     return pm

@@ -1,9 +1,13 @@
 """Places in a sentence: gazetteer names, facility phrases and references back to them.
 
 "an air base near Latakia" -> the catalog air base near Latakia when there is one (else
-Latakia itself); "Syria's Latakia airbase" -> the same; "the airfield", "the base" -> the
-most recent compatible facility; "there" -> the most recent place. ``location_name`` is the
-toponym the text anchors on ("Latakia"), ``place`` the most specific catalog entry.
+Latakia itself); "Syria's Latakia airbase" -> the same; "Osan Air Base" -> a facility the
+gazetteer may not know, named "Osan"; "the airfield", "the base" -> the most recent
+compatible facility; "there" -> the most recent place.
+
+``name`` is the location name as the gold files write it: the toponym without generic words
+("Latakia", "Idlib", "Camp Bastion"), and no name at all when only a country is known
+(the country goes to ``country_name``). ``place`` is the most specific catalog entry.
 """
 
 from __future__ import annotations
@@ -13,42 +17,67 @@ from dataclasses import dataclass, replace
 from kb.extract.lexicon import FACILITY_KINDS, Lexicon, PlaceHit
 from kb.extract.tokens import Token
 
+_AIR = frozenset({"AirBase", "Airport", "MilitaryBase"})
+_SEA = frozenset({"NavalBase", "Port"})
+_AREA = frozenset({"Region", "City"})
+_TOWN = frozenset({"City"})
+
 FACILITY_NOUNS: dict[tuple[str, ...], frozenset[str]] = {
-    ("air", "base"): frozenset({"AirBase", "Airport", "MilitaryBase"}),
-    ("airbase",): frozenset({"AirBase", "Airport", "MilitaryBase"}),
-    ("air", "bases"): frozenset({"AirBase", "Airport", "MilitaryBase"}),
-    ("airfield",): frozenset({"AirBase", "Airport"}),
-    ("air", "field"): frozenset({"AirBase", "Airport"}),
-    ("airstrip",): frozenset({"AirBase", "Airport"}),
-    ("air", "station"): frozenset({"AirBase"}),
-    ("airport",): frozenset({"Airport", "AirBase"}),
-    ("naval", "base"): frozenset({"NavalBase", "Port"}),
-    ("naval", "facility"): frozenset({"NavalBase", "Port"}),
-    ("naval", "station"): frozenset({"NavalBase", "Port"}),
-    ("port",): frozenset({"Port", "NavalBase"}),
-    ("harbor",): frozenset({"Port", "NavalBase"}),
-    ("harbour",): frozenset({"Port", "NavalBase"}),
+    ("air", "base"): _AIR,
+    ("air", "bases"): _AIR,
+    ("airbase",): _AIR,
+    ("air", "force", "base"): _AIR,
+    ("air", "station"): _AIR,
+    ("main", "air", "station"): _AIR,
+    ("naval", "air", "station"): _AIR | _SEA,
+    ("airfield",): _AIR,
+    ("air", "field"): _AIR,
+    ("airstrip",): _AIR,
+    ("airport",): _AIR,
+    ("international", "airport"): _AIR,
+    ("military", "airfield"): _AIR,
+    ("military", "airport"): _AIR,
+    ("naval", "base"): _SEA,
+    ("naval", "facility"): _SEA,
+    ("naval", "station"): _SEA,
+    ("naval", "port"): _SEA,
+    ("port",): _SEA,
+    ("seaport",): _SEA,
+    ("harbor",): _SEA,
+    ("harbour",): _SEA,
     ("military", "base"): FACILITY_KINDS,
     ("army", "base"): FACILITY_KINDS,
-    ("air", "force", "base"): frozenset({"AirBase", "Airport", "MilitaryBase"}),
-    ("naval", "air", "station"): frozenset({"AirBase", "NavalBase"}),
-    ("military", "airfield"): frozenset({"AirBase", "Airport"}),
-    ("military", "airport"): frozenset({"AirBase", "Airport"}),
-    ("naval", "port"): frozenset({"NavalBase", "Port"}),
-    ("province",): frozenset({"Region"}),
-    ("region",): frozenset({"Region"}),
-    ("county",): frozenset({"Region"}),
-    ("governorate",): frozenset({"Region"}),
-    ("oblast",): frozenset({"Region"}),
-    ("district",): frozenset({"Region"}),
-    ("prefecture",): frozenset({"Region"}),
-    ("island",): frozenset({"Region", "City"}),
     ("base",): FACILITY_KINDS,
     ("bases",): FACILITY_KINDS,
     ("garrison",): FACILITY_KINDS,
     ("facility",): FACILITY_KINDS,
     ("compound",): FACILITY_KINDS,
-    ("camp",): FACILITY_KINDS,
+    ("training", "ground"): FACILITY_KINDS,
+    ("training", "area"): FACILITY_KINDS,
+    ("training", "range"): FACILITY_KINDS,
+    ("firing", "range"): FACILITY_KINDS,
+    ("range",): FACILITY_KINDS,
+    ("province",): _AREA,
+    ("region",): _AREA,
+    ("county",): _AREA,
+    ("governorate",): _AREA,
+    ("oblast",): _AREA,
+    ("district",): _AREA,
+    ("prefecture",): _AREA,
+    ("island",): _AREA,
+    ("peninsula",): _AREA,
+    ("town",): _TOWN,
+    ("city",): _TOWN,
+    ("village",): _TOWN,
+    ("capital",): _TOWN,
+}
+#: names that start with a facility word and keep it ("Camp Bastion", "Fort Bragg")
+FACILITY_PREFIXES: dict[str, frozenset[str]] = {
+    "camp": FACILITY_KINDS,
+    "fort": FACILITY_KINDS,
+    "raf": _AIR,
+    "nas": _AIR,
+    "jbsa": _AIR,
 }
 LOCATIVE = frozenset(
     [
@@ -76,6 +105,7 @@ LOCATIVE = frozenset(
 _DETS = frozenset(
     ["the", "a", "an", "its", "their", "this", "that", "his", "her", "one", "another"]
 )
+_DEFINITE = frozenset(["the", "this", "that", "its", "their"])
 _SKIP_ADJ = frozenset(
     [
         "northern",
@@ -111,9 +141,20 @@ _SKIP_ADJ = frozenset(
         "military",
         "secret",
         "remote",
+        "former",
+        "final",
+        "forward",
+        "frontline",
+        "front-line",
+        "border",
+        "sole",
+        "only",
+        "first",
+        "naval",
     ]
 )
 _ANCHOR_PREPS = frozenset({"near", "outside", "in", "at", "of", "on"})
+_TOWN_OF = frozenset({"town", "city", "village", "port", "region", "province", "island"})
 _NOT_PLACES = frozenset(
     [
         "monday",
@@ -163,6 +204,36 @@ _NOT_PLACES = frozenset(
         "defence",
         "state",
         "prime",
+        "operation",
+        "exercise",
+    ]
+)
+_GENERIC_NAME_WORDS = frozenset(
+    [
+        "governorate",
+        "province",
+        "oblast",
+        "region",
+        "county",
+        "prefecture",
+        "district",
+        "island",
+        "islands",
+        "krai",
+        "air",
+        "base",
+        "airbase",
+        "airfield",
+        "naval",
+        "port",
+        "airport",
+        "military",
+        "army",
+        "station",
+        "raf",
+        "international",
+        "main",
+        "seaport",
     ]
 )
 
@@ -178,18 +249,20 @@ class PlaceMention:
     text: str
     #: the most specific catalog place (None when unknown)
     place: PlaceHit | None
-    #: the toponym as named by the gazetteer (or as written when unknown)
+    #: the location name (None for a bare country)
     name: str | None
     country_id: str | None
     country_name: str | None
+    #: what a later "the base" / "the province" may refer back to this as
     facility_kinds: frozenset[str] | None = None
     #: a reference back ("the airfield", "there") that still needs resolving
     anaphor: str | None = None
-    prep: str | None = None
+    #: specificity rank: 0 facility, 1 city, 2 region, 3 unknown, 4 country
+    rank: int = 3
 
 
 def _lookup(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, list[PlaceHit]] | None:
-    if not tokens[i].is_cap:
+    if not tokens[i].is_cap or tokens[i].lower in _NOT_PLACES:
         return None
     n = len(tokens)
     for length in range(min(lex.max_len, n - i), 0, -1):
@@ -222,6 +295,19 @@ def _best(hits: list[PlaceHit]) -> PlaceHit:
     return min(hits, key=lambda h: order.get(h.kind, 6))
 
 
+def _actor_word(t: Token, lex: Lexicon) -> bool:
+    return (t.key,) in lex.actors and not lex.places.get((t.key,))
+
+
+def _name_word(t: Token, lex: Lexicon) -> bool:
+    return (
+        t.is_cap
+        and t.text.replace("-", "").isalpha()
+        and t.lower not in _NOT_PLACES
+        and not _actor_word(t, lex)
+    )
+
+
 def find_places(tokens: list[Token], lex: Lexicon, text: str) -> list[PlaceMention]:
     """Every place phrase in one sentence, in order (references left unresolved)."""
     out: list[PlaceMention] = []
@@ -248,26 +334,36 @@ def _phrase_at(tokens: list[Token], i: int, lex: Lexicon, text: str) -> PlaceMen
     if tok.lower in _DETS:
         det = tok.lower
         j += 1
-    while j < n and tokens[j].lower in _SKIP_ADJ:
+    while j < n and (tokens[j].lower in _SKIP_ADJ or _actor_word(tokens[j], lex)):
         j += 1
     if j >= n:
         return None
-    got = _lookup(tokens, j, lex) if tokens[j].lower not in _NOT_PLACES else None
+    got = _lookup(tokens, j, lex)
     possessor: PlaceHit | None = None
     if got and j + got[0] + 1 < n and tokens[j + got[0]].key == "'s":
         # "Syria's Latakia airbase", "Syria's Idlib province"
         possessor = _best(got[1])
         j = j + got[0] + 1
-        got = _lookup(tokens, j, lex) if tokens[j].lower not in _NOT_PLACES else None
+        got = _lookup(tokens, j, lex)
     anchor_at = j
     unknown: str | None = None
+    prefix = FACILITY_PREFIXES.get(tokens[j].lower) if tokens[j].is_cap else None
+    if prefix and j + 1 < n and _name_word(tokens[j + 1], lex):
+        # "Camp Bastion", "RAF Fairford", "Fort Bragg"
+        k = j + 1
+        while k < n and k - j < 4 and _name_word(tokens[k], lex) and not _facility_noun(tokens, k):
+            k += 1
+        words = [t.text for t in tokens[j:k]]
+        name = " ".join(words[1:]) if tokens[j].lower in ("raf", "nas", "jbsa") else " ".join(words)
+        pm = _make(tokens, i, k, text, None, name, prefix)
+        return _with_country(pm, tokens, lex, text)
     if got:
         j = anchor_at + got[0]
     else:
         k = j
-        while k < n and k - j < 4 and _name_word(tokens[k]):
+        while k < n and k - j < 4 and _name_word(tokens[k], lex) and not _facility_noun(tokens, k):
             k += 1
-        if k > j and k < n and _facility_noun(tokens, k):
+        if j < k < n and _facility_noun(tokens, k):
             unknown = " ".join(t.text for t in tokens[j:k])
             j = k
     fac = _facility_noun(tokens, j) if j < n else None
@@ -276,8 +372,33 @@ def _phrase_at(tokens: list[Token], i: int, lex: Lexicon, text: str) -> PlaceMen
         fac_end = j + fac[0]
         kinds = fac[1]
         if not got and not unknown and fac_end + 1 < n and tokens[fac_end].lower in _ANCHOR_PREPS:
-            got2 = _lookup(tokens, fac_end + 1, lex)
+            k = fac_end + 1
+            # "near the town of Yelnya", "outside the capital, Niamey"
+            if tokens[k].lower == "the" and k + 2 < n and tokens[k + 1].lower in _TOWN_OF:
+                if tokens[k + 2].lower == "of" or tokens[k + 2].text == ",":
+                    k += 3
+            got2 = _lookup(tokens, k, lex) if k < n else None
             if got2:
+                got = got2
+                anchor_at = k
+                fac_end = k + got2[0]
+            elif (
+                k < n
+                and _name_word(tokens[k], lex)
+                and tokens[fac_end].lower != "of"
+                or k < n
+                and tokens[fac_end].lower == "of"
+                and _name_word(tokens[k], lex)
+            ):
+                m = k
+                while m < n and m - k < 3 and _name_word(tokens[m], lex):
+                    m += 1
+                unknown = " ".join(t.text for t in tokens[k:m])
+                fac_end = m
+        elif not got and not unknown and fac_end + 1 < n and tokens[fac_end].text == ",":
+            # "the capital, Niamey"
+            got2 = _lookup(tokens, fac_end + 1, lex)
+            if got2 and kinds == _TOWN:
                 got = got2
                 anchor_at = fac_end + 1
                 fac_end = anchor_at + got2[0]
@@ -285,10 +406,13 @@ def _phrase_at(tokens: list[Token], i: int, lex: Lexicon, text: str) -> PlaceMen
             anchor_hit = _best(got[1])
             facility = _facility_for(anchor_hit, got[1], kinds, lex)
             name = _display(anchor_hit, tokens, anchor_at, got[0])
-            pm = _mention(tokens, i, fac_end, text, facility or anchor_hit, name, kinds)
+            pm = _make(tokens, i, fac_end, text, facility or anchor_hit, name, kinds)
+            if facility is None and anchor_hit.kind != "Country":
+                pm.rank = min(pm.rank, 0 if kinds <= FACILITY_KINDS else pm.rank)
         elif unknown:
-            pm = _mention(tokens, i, fac_end, text, None, unknown, kinds)
-        elif det in ("the", "this", "that", "its", "their") and j == i + 1:
+            pm = _make(tokens, i, fac_end, text, None, unknown, kinds)
+            pm.rank = 0 if kinds & FACILITY_KINDS else 2
+        elif det in _DEFINITE and j == i + 1:
             return PlaceMention(
                 i,
                 fac_end,
@@ -307,21 +431,15 @@ def _phrase_at(tokens: list[Token], i: int, lex: Lexicon, text: str) -> PlaceMen
     elif got:
         hit = _best(got[1])
         name = _display(hit, tokens, anchor_at, got[0])
-        kinds = (
-            frozenset({hit.kind})
-            if hit.kind in FACILITY_KINDS
-            else frozenset({"Region"})
-            if hit.kind == "Region"
-            else None
-        )
-        pm = _mention(tokens, i, j, text, hit, name, kinds)
-    elif i > 0 and tokens[i - 1].lower in LOCATIVE and det is None and _name_word(tok):
+        kinds = frozenset({hit.kind}) if hit.kind in FACILITY_KINDS else _AREA
+        pm = _make(tokens, i, j, text, hit, name, kinds)
+    elif i > 0 and tokens[i - 1].lower in LOCATIVE and det is None and _name_word(tokens[j], lex):
         # a toponym the gazetteer does not know: keep its name as written
-        k = i
-        while k < n and k - i < 4 and _name_word(tokens[k]):
+        k = j
+        while k < n and k - j < 4 and _name_word(tokens[k], lex):
             k += 1
-        name = " ".join(t.text for t in tokens[i:k])
-        pm = _mention(tokens, i, k, text, None, name, None)
+        name = " ".join(t.text for t in tokens[j:k])
+        pm = _make(tokens, i, k, text, None, name, _AREA)
     if pm is None:
         return None
     if possessor is not None and pm.country_name is None:
@@ -333,14 +451,10 @@ def _phrase_at(tokens: list[Token], i: int, lex: Lexicon, text: str) -> PlaceMen
     return _with_country(pm, tokens, lex, text)
 
 
-def _name_word(t: Token) -> bool:
-    return t.is_cap and t.text.isalpha() and t.lower not in _NOT_PLACES
-
-
 def _with_country(pm: PlaceMention, tokens: list[Token], lex: Lexicon, text: str) -> PlaceMention:
     """ "Al Dhafra air base in the United Arab Emirates", "Osan, South Korea"."""
     k = pm.end
-    if k + 1 >= len(tokens) or tokens[k].lower not in ("in", ","):
+    if k + 1 >= len(tokens) or tokens[k].lower not in ("in", ",", "on"):
         return pm
     k += 1
     if tokens[k].lower == "the" and k + 1 < len(tokens):
@@ -355,6 +469,8 @@ def _with_country(pm: PlaceMention, tokens: list[Token], lex: Lexicon, text: str
     country_name = hit.name if hit.kind == "Country" else hit.country_name
     if pm.country_name is not None and pm.country_id != country_id:
         return pm
+    if pm.name is None:
+        return pm
     end = k + got[0]
     return replace(
         pm,
@@ -364,33 +480,6 @@ def _with_country(pm: PlaceMention, tokens: list[Token], lex: Lexicon, text: str
         country_id=pm.country_id or country_id,
         country_name=pm.country_name or country_name,
     )
-
-
-_GENERIC_NAME_WORDS = frozenset(
-    [
-        "governorate",
-        "province",
-        "oblast",
-        "region",
-        "county",
-        "prefecture",
-        "district",
-        "island",
-        "islands",
-        "krai",
-        "air",
-        "base",
-        "airbase",
-        "airfield",
-        "naval",
-        "port",
-        "airport",
-        "military",
-        "army",
-        "station",
-        "raf",
-    ]
-)
 
 
 def _display(hit: PlaceHit, tokens: list[Token], start: int, length: int) -> str | None:
@@ -420,7 +509,19 @@ def _facility_for(
     return None
 
 
-def _mention(
+_RANK = {
+    "AirBase": 0,
+    "NavalBase": 0,
+    "MilitaryBase": 0,
+    "Port": 0,
+    "Airport": 0,
+    "City": 1,
+    "Region": 2,
+    "Country": 4,
+}
+
+
+def _make(
     tokens: list[Token],
     i: int,
     end: int,
@@ -430,10 +531,12 @@ def _mention(
     kinds: frozenset[str] | None,
 ) -> PlaceMention:
     country_id = country_name = None
+    rank = 3
     if hit is not None:
         country_id, country_name = hit.country_id, hit.country_name
         if hit.kind == "Country":
             country_id, country_name = hit.id, hit.name
+        rank = _RANK.get(hit.kind, 3)
     return PlaceMention(
         i,
         end,
@@ -445,4 +548,5 @@ def _mention(
         country_id,
         country_name,
         kinds,
+        rank=rank,
     )
