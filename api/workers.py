@@ -294,7 +294,13 @@ class InlineExecutor:
             err = box["error"]
             if isinstance(err, QuerySyntaxError):
                 raise err
-            if "syntax error" in str(err).lower():  # kb.store stores wrap the parser's error
-                raise QuerySyntaxError(str(err).split(": ", 1)[-1])
+            message = str(err)
+            # kb.store stores wrap the parser's error; a remote server's 400 is the same thing
+            if ": HTTP 400: " in message:
+                raise QuerySyntaxError(message.split(": HTTP 400: ", 1)[1])
+            if "syntax error" in message.lower():
+                raise QuerySyntaxError(message.split(": ", 1)[-1])
+            if "no answer within" in message:
+                raise QueryTimeout(message)
             raise QueryFailed(f"{type(err).__name__}: {err}")
         return box["answer"]

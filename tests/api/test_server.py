@@ -163,3 +163,39 @@ def test_serve_refuses_a_bad_store_with_one_line(tmp_path: Path) -> None:
     assert out.returncode != 0
     assert "Traceback" not in out.stderr
     assert "Error" in out.stderr
+
+
+def _descendants(pid: int) -> set[int]:
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(stat.parent.name)] = int(fields[1])
+    out: set[int] = set()
+    frontier = {pid}
+    while frontier:
+        children = {c for c, p in parents.items() if p in frontier}
+        frontier = children - out
+        out |= children
+    return out
+
+
+def test_stopping_the_server_leaves_no_process_or_snapshot(tmp_path: Path, h) -> None:
+    data = tmp_path / "data"
+    srv = h.start_server(data)
+    assert get(q(srv, "ASK {}"))[0] == 200
+    children = _descendants(srv.proc.pid)
+    assert len(children) >= 3  # gunicorn worker + 2 query workers (+ multiprocessing helper)
+    assert list(tmp_path.glob("deploykb-snapshots-*"))
+    h.stop_server(srv)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(Path(f"/proc/{p}").exists() for p in children):
+        time.sleep(0.2)
+    alive = [p for p in children if Path(f"/proc/{p}").exists()]
+    zombies = [
+        p for p in alive if Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1][:3] == " Z "
+    ]
+    assert [p for p in alive if p not in zombies] == []
+    assert list(tmp_path.glob("deploykb-snapshots-*")) == []
