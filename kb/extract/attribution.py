@@ -39,6 +39,10 @@ _LEADING = re.compile(
     r"a\s+\w+(?:\s+\w+)?|[A-Z]\w+)|" + _SAY[3:-1] + r")"
     r"(?:\s+(?:on|in|at|last|this)\s+[\w.]+)*\s+(?:that\s+)?"
 )
+_MIDDLE = re.compile(
+    r",\s*(?P<src>[^,;]{2,80}?)\s+(?:said|says|say|told reporters|told Reuters|told \w+|"
+    r"reported|added|confirmed|estimated)\s*,\s*(?:and|but|while)\b"
+)
 _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<src>[^,;.]{2,120})")
 _TRIM = re.compile(
     r"\s+(?:in|at|from|based in|speaking|who|also|on condition|on the condition)\b.*$"
@@ -75,7 +79,7 @@ def _valid(src: str) -> bool:
 
 
 def find_attribution(sentence: str) -> FoundAttribution | None:
-    for pattern in (_TRAILING, _INVERTED, _ACCORDING, _LEADING):
+    for pattern in (_TRAILING, _INVERTED, _ACCORDING, _LEADING, _MIDDLE):
         m = pattern.search(sentence)
         if not m:
             continue

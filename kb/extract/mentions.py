@@ -123,11 +123,12 @@ def find_mentions(tokens: list[Token], lex: Lexicon) -> list[Mention]:
 def _name_gap(tokens: list[Token], left: Atom, right: Atom) -> bool:
     """ "AH-1W Super Cobra": up to two capitalised words between a designation and a name."""
     gap = tokens[left.end : right.start]
-    return (
-        left.kind in ("model", "designation")
-        and 0 < len(gap) <= 2
-        and all(t.is_cap and t.text.isalpha() for t in gap)
-    )
+    if left.kind not in ("model", "designation") or not 0 < len(gap) <= 2:
+        return False
+    if all(t.is_cap and t.text.isalpha() for t in gap):
+        return True
+    # "An-124 heavy cargo plane": descriptive words before the head noun
+    return right.kind == "head" and all(t.lower in MODIFIERS for t in gap)
 
 
 def _atoms(tokens: list[Token], lex: Lexicon) -> list[Atom]:

@@ -18,7 +18,7 @@ from kb.extract.mentions import Mention, find_mentions
 from kb.extract.places import LOCATIVE, PlaceMention, find_places
 from kb.extract.quantities import parse_quantity, quantity_before
 from kb.extract.sentences import split_sentences
-from kb.extract.status import deployment_cue, skip_reason, status_of
+from kb.extract.status import deployment_cue, has_status_cue, skip_reason, status_of
 from kb.extract.tokens import Token, tokenize
 from kb.model import Attribution, Claim, Extraction, Quantity, Report, Span
 
@@ -77,7 +77,17 @@ def extract_report(report: Report, lex: Lexicon) -> Extraction:
     if report.published is None:
         warnings.append("publication date unknown: relative dates are not resolved")
     state = Discourse()
-    for n, (s, e) in enumerate(split_sentences(text)):
+    spans = split_sentences(text)
+    if spans and report.title and len(spans) > 1:
+        first = text[spans[0][0] : spans[0][1]]
+        if first.strip() == report.title.strip() and "\n" in text[spans[0][1] : spans[1][0]]:
+            # the headline repeats the story: claims come from the body, only the actor
+            # the headline is about carries over
+            state.subject = sentence_subject(tokenize(text, *spans[0]), lex) or _any_actor(
+                tokenize(text, *spans[0]), lex
+            )
+            spans = spans[1:]
+    for n, (s, e) in enumerate(spans):
         state.sentence = n
         tokens = tokenize(text, s, e)
         if tokens:
@@ -101,6 +111,14 @@ def _sentence(
         _claims(report, lex, state, s, e, tokens, mentions, resolved, attribution, frame, previous)
     if subject is not None:
         state.subject = subject
+
+
+def _any_actor(tokens: list[Token], lex: Lexicon) -> ActorHit | None:
+    for t in tokens:
+        hits = lex.actors.get((t.key,))
+        if hits and t.is_cap:
+            return hits[0]
+    return None
 
 
 def _known(pm: PlaceMention) -> bool:
@@ -304,6 +322,9 @@ def _claims(
             place = _place_for(m, locatives)
         if place is None and previous is not None and not locatives:
             place = previous
+            if state.claims and not has_status_cue(clause):
+                # "Flight data showed an Il-62 and an An-124": same event as before
+                status = state.claims[-1].status
         targets = _coordinated_places(place, locatives, tokens) if place else [None]
         actors = list(m.actor_hints) or [actor_for(m, tokens, lex, places, frame, state.subject)]
         published = report.published

@@ -374,9 +374,13 @@ def _phrase_at(tokens: list[Token], i: int, lex: Lexicon, text: str) -> PlaceMen
         if not got and not unknown and fac_end + 1 < n and tokens[fac_end].lower in _ANCHOR_PREPS:
             k = fac_end + 1
             # "near the town of Yelnya", "outside the capital, Niamey"
-            if tokens[k].lower == "the" and k + 2 < n and tokens[k + 1].lower in _TOWN_OF:
-                if tokens[k + 2].lower == "of" or tokens[k + 2].text == ",":
-                    k += 3
+            if (
+                tokens[k].lower == "the"
+                and k + 2 < n
+                and tokens[k + 1].lower in _TOWN_OF
+                and (tokens[k + 2].lower == "of" or tokens[k + 2].text == ",")
+            ):
+                k += 3
             got2 = _lookup(tokens, k, lex) if k < n else None
             if got2:
                 got = got2

@@ -100,8 +100,18 @@ def deployment_cue(clause: str) -> bool:
     return bool(_CUE.search(clause))
 
 
+_HOSTILE = re.compile(
+    r"\b(?:clash\w*|fight\w*|battl\w*|skirmish\w*|confrontation|war|conflict|attack\w*|"
+    r"talks|negotiations|fired on|firing on|shelling|ambush\w*)\s+(?:with|against|on|by|between)"
+    r"\s+(?:the\s+)?$",
+    re.I,
+)
+
+
 def skip_reason(clause: str, before_item: str) -> str | None:
     """Why a clause gives no claim for the item whose preceding words are ``before_item``."""
+    if _HOSTILE.search(before_item[-40:]):
+        return "opponent"
     if _CAPACITY.search(before_item[-60:]):
         return "capacity"
     if _HOME_BASE.search(clause):
@@ -125,6 +135,24 @@ def skip_reason(clause: str, before_item: str) -> str | None:
 
 _CONTINUING = re.compile(
     r"\b(?:will|would|to) (?:keep|remain|maintain|retain|stay|continue)\b", re.I
+)
+
+
+def has_status_cue(clause: str) -> bool:
+    """Whether the clause itself says deployed/arriving/... (not just names the items)."""
+    return bool(
+        _DENIED.search(clause)
+        or _WITHDRAWN.search(clause)
+        or _PLANNED.search(clause)
+        or _ARRIVING.search(clause)
+        or _VERB_CUE.search(clause)
+    )
+
+
+_VERB_CUE = re.compile(
+    r"\b(?:deploy\w*|sent|send\w*|station\w*|based|position\w*|mov(?:e|es|ed|ing)|"
+    r"dispatch\w*|transferr?\w*|(?:is|are|were|was) (?:now |already |still )?(?:at|in|there))\b",
+    re.I,
 )
 
 
