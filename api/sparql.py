@@ -22,8 +22,9 @@ DATASET_PARAMS = ("default-graph-uri", "named-graph-uri")
 
 def _formats(form: str | None) -> tuple[str, str]:
     """(results format, graph format) names for this request; 406 when nothing fits."""
-    fmt_param = request.values.get("format") if request.method != "POST" else None
-    fmt_param = fmt_param or request.args.get("format")
+    fmt_param = request.args.get("format")
+    if not fmt_param and request.mimetype == "application/x-www-form-urlencoded":
+        fmt_param = request.form.get("format")
     accept = request.headers.get("Accept")
     if form in ("SELECT", "ASK"):
         return conneg.choose(conneg.RESULT_FORMATS, accept, fmt_param).name, "turtle"
@@ -90,6 +91,7 @@ def execute_query(text: str, default_graphs: list[str] | None, named_graphs: lis
 
 
 @bp.route("/sparql", methods=["GET", "POST"])
+@bp.route("/sparql/", methods=["GET", "POST"])
 def sparql() -> Response:
     if request.method == "GET" and request.args.getlist("update"):
         raise ProtocolError(

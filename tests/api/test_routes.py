@@ -351,3 +351,42 @@ def test_using_clauses_go_before_where_but_not_delete_where() -> None:
     assert (
         out == "INSERT { ?s a <X> } USING <http://g> WHERE { ?s a <D> } ; DELETE WHERE { ?a ?b ?c }"
     )
+
+
+def test_errors_carry_cors_too(client) -> None:
+    resp = client.get("/sparql", query_string={"query": "SELECT * {"})
+    assert resp.status_code == 400
+    assert resp.headers["Access-Control-Allow-Origin"] == "*"
+
+
+def test_format_in_a_post_form(client) -> None:
+    resp = client.post("/sparql", data={"query": Q_SELECT, "format": "csv"})
+    assert resp.headers["Content-Type"].startswith("text/csv")
+
+
+def test_dump_head_and_if_modified_since(client) -> None:
+    head = client.head("/dump/deploykb.ttl.gz")
+    assert head.status_code == 200 and head.data == b""
+    assert head.headers["Content-Disposition"] == 'attachment; filename="deploykb.ttl.gz"'
+    later = client.get(
+        "/dump/deploykb.ttl.gz", headers={"If-Modified-Since": head.headers["Last-Modified"]}
+    )
+    assert later.status_code == 304
+
+
+def test_serve_help_lists_every_environment_variable() -> None:
+    from click.testing import CliRunner
+
+    from kb.commands.serve import command
+
+    out = CliRunner().invoke(command, ["--help"], terminal_width=200).output
+    for var in (
+        "DEPLOYKB_DATA",
+        "DEPLOYKB_STORE",
+        "DEPLOYKB_TOKEN",
+        "DEPLOYKB_QUERY_TIMEOUT",
+        "DEPLOYKB_MAX_ROWS",
+        "DEPLOYKB_HOST",
+        "DEPLOYKB_PORT",
+    ):
+        assert var in out
