@@ -10,7 +10,7 @@ Matching, per document, between predicted deployments and gold deployments:
   ``min`` and ``max`` as written in the JSONL (``value`` too for approximate quantities,
   whose min/max are empty), and same location_name. Location names compare after
   case-folding, dropping accents, punctuation and generic words ("air base", "airfield",
-  "port", "province", "governorate", "island"...), so "Hmeimim" = "Hmeimim Air Base" and
+  "port", "province", "governorate", "island", "sea"...), so "Hmeimim" = "Hmeimim Air Base" and
   "Hamadan" = "Hamadān"; ``None`` only equals ``None``.
 * **lenient**: same item_class and overlapping quantity intervals (open ends overlap
   everything).
@@ -41,7 +41,8 @@ from typing import Any
 FIELDS = ("actor", "item_model", "quantity", "location_name", "country", "status", "attributed_to")
 _FACILITY_WORDS = re.compile(
     r"\b(?:air ?base|air ?field|airport|naval base|military base|army base|base|port|"
-    r"harbou?r|governorate|province|oblast|region|county|prefecture|district|island|krai)\b"
+    r"harbou?r|governorate|province|oblast|region|county|prefecture|district|island|krai|"
+    r"sea|ocean)\b"
 )
 
 

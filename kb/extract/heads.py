@@ -529,6 +529,32 @@ for _p in (
 HEADS[("combat", "aircraft")] = "Other"
 HEADS[("military", "aircraft")] = "Other"
 
+for _p in (
+    "expeditionary wing",
+    "air expeditionary wing",
+    "carrier air wing",
+    "fighter wing",
+    "fighter squadron",
+    "fighter squadrons",
+    "bomber squadron",
+    "bomber squadrons",
+    "carrier strike group",
+    "carrier strike groups",
+    "strike group",
+    "strike groups",
+    "amphibious ready group",
+    "battalion tactical group",
+    "battalion tactical groups",
+    "marine expeditionary unit",
+    "brigade combat team",
+    "brigade combat teams",
+    "armored brigade",
+    "armoured brigade",
+    "infantry battalion",
+    "infantry battalions",
+):
+    HEADS[tuple(_p.split())] = "Unit"
+
 #: unit heads give a claim only with a stated number ("40 battalion tactical groups")
 UNIT_HEADS: frozenset[tuple[str, ...]] = frozenset(k for k, v in HEADS.items() if v == "Unit")
 

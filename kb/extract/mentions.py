@@ -90,6 +90,8 @@ class Mention:
     actor_hints: tuple[ActorHit, ...] = ()
     #: the head noun as written (lower case), for references back ("the aircraft")
     head: str = ""
+    #: a single named vessel ("HMS Queen Elizabeth", "the destroyer Takanami")
+    named: bool = False
 
 
 def _match_at(tokens: list[Token], i: int, table: dict, max_len: int) -> tuple[int, object] | None:
@@ -137,6 +139,13 @@ def _atoms(tokens: list[Token], lex: Lexicon) -> list[Atom]:
     first_keys = lex.first_keys
     while i < n:
         tok = tokens[i]
+        if tok.text in SHIP_PREFIXES and i + 1 < n and _ship_name_word(tokens[i + 1]):
+            k = i + 1
+            while k < n and k - i <= 3 and _ship_name_word(tokens[k]):
+                k += 1
+            atoms.append(Atom(i, k, "vessel", "Ship"))
+            i = k
+            continue
         if tok.key in first_keys:
             got = _match_at(tokens, i, lex.equipment, lex.max_len)
             if got:
@@ -174,7 +183,119 @@ def _atoms(tokens: list[Token], lex: Lexicon) -> list[Atom]:
     return atoms
 
 
+SHIP_PREFIXES = frozenset(
+    [
+        "HMS",
+        "USS",
+        "HNLMS",
+        "HMCS",
+        "HMAS",
+        "HMNZS",
+        "INS",
+        "ROKS",
+        "JS",
+        "TCG",
+        "FS",
+        "ITS",
+        "ESPS",
+        "PNS",
+        "BNS",
+        "RFS",
+        "CNS",
+        "HDMS",
+        "KNM",
+        "HSwMS",
+        "KRI",
+        "BRP",
+        "NRP",
+        "SAS",
+        "ARA",
+        "BAP",
+        "ORP",
+        "HNoMS",
+        "ENS",
+        "HS",
+        "FGS",
+    ]
+)
+_NOT_NAMES = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "the",
+        "a",
+        "an",
+        "and",
+        "but",
+        "in",
+        "on",
+        "at",
+        "to",
+        "from",
+    ]
+)
+
+
+def _ship_name_word(t: Token) -> bool:
+    return t.is_cap and t.text.replace("-", "").isalnum() and t.lower not in _NOT_NAMES
+
+
+def _vessel(tokens: list[Token], group: list[Atom], lex: Lexicon) -> Mention:
+    """ "HMS Queen Elizabeth", "the aircraft carrier USS Nimitz": one named ship."""
+    heads = [a for a in group if a.kind == "head"]
+    cls = heads[-1].item_class if heads and heads[-1].item_class == "Submarine" else "Ship"
+    models = [a for a in group if a.kind == "model"]
+    hit = models[0].hit if models else None
+    start = group[0].start
+    definite = start > 0 and tokens[start - 1].lower in ("the", "its", "their")
+    m = Mention(
+        start,
+        group[-1].end,
+        start,
+        hit.id if hit else cls,
+        hit.item_class if hit else cls,
+        hit.model if hit else None,
+        hit is not None,
+        False,
+        None,
+        definite,
+        named=True,
+    )
+    k = start - 1
+    while k >= 0:
+        got = _actor_ending_at(tokens, k, lex)
+        if got:
+            m.actor_hints = (*m.actor_hints, got[1])
+            m.actor_hint = m.actor_hint or got[1]
+            m.start, k = got[0], got[0] - 1
+        elif tokens[k].lower in MODIFIERS:
+            m.start, k = k, k - 1
+        else:
+            break
+    m.definite = m.start > 0 and tokens[m.start - 1].lower in ("the", "its", "their")
+    return m
+
+
 def _mention(tokens: list[Token], group: list[Atom], lex: Lexicon) -> Mention | None:
+    if any(a.kind == "vessel" for a in group):
+        return _vessel(tokens, group, lex)
     models = [a for a in group if a.kind == "model"]
     heads = [a for a in group if a.kind == "head"]
     designations = [a for a in group if a.kind == "designation"]
@@ -257,6 +378,19 @@ def _mention(tokens: list[Token], group: list[Atom], lex: Lexicon) -> Mention | 
                     hints = [got[0]]
     definite = start > 0 and tokens[start - 1].lower in ("the", "these", "those", "its", "their")
     head_words = " ".join(t.lower for t in tokens[heads[-1].start : heads[-1].end]) if heads else ""
+    named = False
+    if item_class in ("Ship", "Submarine") and heads and not head_words.endswith("s"):
+        k = end
+        while (
+            k < len(tokens)
+            and k - end < 3
+            and _ship_name_word(tokens[k])
+            and not lex.places.get((tokens[k].key,))
+            and not lex.actors.get((tokens[k].key,))
+        ):
+            k += 1
+        if k > end:
+            end, named = k, True
     return Mention(
         start,
         end,
@@ -270,6 +404,7 @@ def _mention(tokens: list[Token], group: list[Atom], lex: Lexicon) -> Mention | 
         definite,
         tuple(dict.fromkeys(hints)),
         head_words,
+        named,
     )
 
 

@@ -293,11 +293,19 @@ def _claims(
             quantity, q_start = Quantity(), m.start
         if quantity.qualifier == "unspecified" and index > 0:
             quantity = _shared_quantity(tokens, mentions[index - 1], m, quantities)
+        if m.named and quantity.qualifier == "unspecified":
+            quantity = Quantity("exact", 1, 1, 1, None)
         quantities[index] = quantity
         clause, cs = clause_text(m.start)
         before = text[tokens[cs].start : tokens[q_start].start] if q_start > cs else ""
         # a reference back to an item already claimed: corroboration, not a new claim
-        if m.definite and quantity.qualifier == "unspecified":
+        if m.named:
+            name = text[m_start:m_end].split()[-1]
+            same = [c for c in state.claims if c.item_text.split()[-1] == name]
+            if same:
+                _corroborate(same[-1], attr, sentence, _place_for(m, locatives))
+                continue
+        elif m.definite and quantity.qualifier == "unspecified":
             earlier = _antecedent(state.claims, m)
             if earlier is not None:
                 _corroborate(earlier, attr, sentence, _place_for(m, locatives))
@@ -327,6 +335,9 @@ def _claims(
                 status = state.claims[-1].status
         targets = _coordinated_places(place, locatives, tokens) if place else [None]
         actors = list(m.actor_hints) or [actor_for(m, tokens, lex, places, frame, state.subject)]
+        if actors == [None] and attr is not None and attr.affiliation in lex.actor_by_id:
+            # "..., U.S. Air Forces in Europe said": the speaking force's own deployment
+            actors = [lex.actor_by_id[attr.affiliation]]
         published = report.published
         when = resolve_time(clause, published) if published else None
         valid_at = None if status == "planned" else (when or published)

@@ -334,7 +334,10 @@ def _phrase_at(tokens: list[Token], i: int, lex: Lexicon, text: str) -> PlaceMen
     if tok.lower in _DETS:
         det = tok.lower
         j += 1
-    while j < n and (tokens[j].lower in _SKIP_ADJ or _actor_word(tokens[j], lex)):
+    while j < n and (
+        tokens[j].lower in _SKIP_ADJ
+        or (_actor_word(tokens[j], lex) and not _lookup(tokens, j, lex))
+    ):
         j += 1
     if j >= n:
         return None
@@ -465,6 +468,14 @@ def _with_country(pm: PlaceMention, tokens: list[Token], lex: Lexicon, text: str
         k += 1
     got = _lookup(tokens, k, lex)
     if not got:
+        if pm.rank == 0 and tokens[pm.end].lower == "in" and _name_word(tokens[k], lex):
+            # "Barksdale Air Force Base in Louisiana": the rest names where the base is
+            m = k
+            while m < len(tokens) and m - k < 3 and _name_word(tokens[m], lex):
+                m += 1
+            return replace(
+                pm, end=m, char_end=tokens[m - 1].end, text=text[pm.char_start : tokens[m - 1].end]
+            )
         return pm
     hit = _best(got[1])
     if hit.kind not in ("Country", "Region"):

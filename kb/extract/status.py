@@ -37,7 +37,7 @@ _NEGATION = re.compile(
     re.I,
 )
 _HYPOTHETICAL = re.compile(
-    r"\b(?:could|might|may|if|unless|whether|possibl[ey]|potential(?:ly)?|hypothetical\w*|"
+    r"\b(?:could|might|(?-i:may)|if|unless|whether|possibl[ey]|potential(?:ly)?|hypothetical\w*|"
     r"would(?!\s+(?:be\s+)?(?:deploy|send|sent|station|arrive|move))|consider\w*|"
     r"threaten\w*|option|options|in case|capable of|ability to)\b",
     re.I,
@@ -49,14 +49,14 @@ _CAPACITY = re.compile(
     re.I,
 )
 _SALE = re.compile(
-    r"\b(?:s[eo]ll\w*|sale|sales|purchas\w*|bought|buy\w*|order(?:ed|s)?|contract\w*|"
-    r"export\w*|import\w*|procure\w*|acqui\w*|supplied|supplier|supply deal|deal for|"
+    r"\b(?:s[eo]ll(?:s|ing)?|sold|sale|sales|purchas\w*|bought|buy(?:s|ing)?|ordered|contract(?:s|ed)?|"
+    r"export(?:s|ed|ing)?|import(?:s|ed|ing)?|procure\w*|acqui\w*|supplied|supplier|supply deal|deal for|"
     r"to be delivered|deliver(?:y|ies) of|arms deal|donat\w*|gift\w*|manufactur\w*|"
     r"produc(?:e|ed|es|ing|tion)|built by)\b",
     re.I,
 )
 _LOSS = re.compile(
-    r"\b(?:lost|losing|loss(?:es)?|destroy\w*|shot down|downed|killed|wounded|dead|died|"
+    r"\b(?:lost|losing|loss(?:es)?|destroy(?:ed|ing|s)?|shot down|downed|killed|wounded|dead|died|"
     r"casualt\w*|crash\w*|damag\w*|sunk|sank|struck|hit by|captured|seized|abandoned|"
     r"knocked out|wreck\w*|injured|missing|attack(?:ed|ing) (?:by|on))\b",
     re.I,
