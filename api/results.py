@@ -100,6 +100,60 @@ def _tsv_field(term: Any) -> str:
     return str(term).replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
 
 
+def _cached(convert: Callable[[Any], str]) -> Callable[[Any], str]:
+    """Memoise a term serialiser for one answer (IRIs and classes repeat a lot)."""
+    cache: dict[Any, str] = {}
+
+    def get(term: Any) -> str:
+        out = cache.get(term)
+        if out is None:
+            out = convert(term)
+            if len(cache) < 100_000:
+                cache[term] = out
+        return out
+
+    return get
+
+
+_dumps = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def _json_text(term: Any) -> str:
+    # hand-assembled for the common terms (3x faster than dumping a dict), same output
+    if isinstance(term, ox.NamedNode):
+        return '{"type":"uri","value":' + _dumps(term.value) + "}"
+    if isinstance(term, ox.Literal) and not term.language:
+        datatype = term.datatype.value
+        if datatype == XSD_STRING:
+            return '{"type":"literal","value":' + _dumps(term.value) + "}"
+        return (
+            '{"type":"literal","value":'
+            + _dumps(term.value)
+            + ',"datatype":'
+            + _dumps(datatype)
+            + "}"
+        )
+    return _dumps(_json_term(term))
+
+
+def _head(variables: list[str], fmt: str, truncated: bool) -> str:
+    if fmt == "json":
+        head_obj: dict[str, Any] = {"vars": variables}
+        if truncated:
+            head_obj["link"] = [TRUNCATED_LINK]
+        return '{"head":' + json.dumps(head_obj) + ',"results":{"bindings":['
+    if fmt == "xml":
+        link = f"<link href={quoteattr(TRUNCATED_LINK)}/>" if truncated else ""
+        names = "".join(f"<variable name={quoteattr(v)}/>" for v in variables)
+        return (
+            '<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">'
+            f"<head>{names}{link}</head><results>"
+        )
+    if fmt == "csv":
+        return ",".join(variables) + "\r\n"
+    return "\t".join("?" + v for v in variables) + "\n"
+
+
 def write_solutions(
     solutions: Any, fmt: Format, write: Write, max_rows: int | None
 ) -> tuple[int, bool]:
@@ -111,60 +165,54 @@ def write_solutions(
         head = list(itertools.islice(solutions, max_rows + 1))
         truncated = len(head) > max_rows
         rows = head[:max_rows]
-    count = 0
     name = fmt.name
-    if name == "json":
-        head_obj: dict[str, Any] = {"vars": variables}
-        if truncated:
-            head_obj["link"] = [TRUNCATED_LINK]
-        write(b'{"head":' + json.dumps(head_obj).encode() + b',"results":{"bindings":[')
-        buf: list[str] = []
-        for sol in rows:
-            binding = {v: _json_term(sol[v]) for v in variables if sol[v] is not None}
-            buf.append(json.dumps(binding, ensure_ascii=False))
-            count += 1
-            if len(buf) >= _BATCH:
-                write(((",") if count > len(buf) else "").encode() + ",".join(buf).encode())
-                buf = []
-        if buf:
-            write(((",") if count > len(buf) else "").encode() + ",".join(buf).encode())
-        write(b"]}}")
-    elif name == "xml":
-        out = ['<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">']
-        out.append("<head>" + "".join(f"<variable name={quoteattr(v)}/>" for v in variables))
-        if truncated:
-            out.append(f"<link href={quoteattr(TRUNCATED_LINK)}/>")
-        out.append("</head><results>")
-        write("".join(out).encode())
-        buf = []
-        for sol in rows:
-            cells = "".join(
-                f"<binding name={quoteattr(v)}>{_xml_term(sol[v])}</binding>"
-                for v in variables
-                if sol[v] is not None
-            )
-            buf.append(f"<result>{cells}</result>")
-            count += 1
-            if len(buf) >= _BATCH:
-                write("".join(buf).encode())
-                buf = []
-        write(("".join(buf) + "</results></sparql>\n").encode())
-    elif name in ("csv", "tsv"):
-        field = _csv_field if name == "csv" else _tsv_field
-        sep = "," if name == "csv" else "\t"
-        eol = "\r\n" if name == "csv" else "\n"
-        header = sep.join(variables if name == "csv" else ["?" + v for v in variables])
-        lines = [header]
-        for sol in rows:
-            lines.append(sep.join(field(sol[v]) for v in variables))
-            count += 1
-            if len(lines) >= _BATCH:
-                write((eol.join(lines) + eol).encode())
-                lines = []
-        if lines:
-            write((eol.join(lines) + eol).encode())
-    else:
+    if name not in ("json", "xml", "csv", "tsv"):
         raise ValueError(f"{fmt.media_type} is not a results format")
+    write(_head(variables, name, truncated).encode())
+    if name == "json":
+        term = _cached(_json_text)
+        keys = [json.dumps(v) + ":" for v in variables]
+
+        def line(sol: Any) -> str:
+            return (
+                "{"
+                + ",".join(k + term(t) for k, t in zip(keys, sol, strict=True) if t is not None)
+                + "}"
+            )
+
+        sep, tail = ",", "]}}"
+    elif name == "xml":
+        term = _cached(_xml_term)
+        keys = [f"<binding name={quoteattr(v)}>" for v in variables]
+
+        def line(sol: Any) -> str:
+            cells = "".join(
+                k + term(t) + "</binding>" for k, t in zip(keys, sol, strict=True) if t is not None
+            )
+            return "<result>" + cells + "</result>"
+
+        sep, tail = "", "</results></sparql>\n"
+    else:
+        term = _cached(_csv_field if name == "csv" else _tsv_field)
+        cell_sep = "," if name == "csv" else "\t"
+        eol = "\r\n" if name == "csv" else "\n"
+
+        def line(sol: Any) -> str:
+            return cell_sep.join("" if t is None else term(t) for t in sol) + eol
+
+        sep, tail = "", ""
+    count = 0
+    buf: list[str] = []
+    for sol in rows:
+        buf.append(line(sol))
+        count += 1
+        if len(buf) >= _BATCH:
+            write(((sep if count > len(buf) else "") + sep.join(buf)).encode())
+            buf = []
+    if buf:
+        write(((sep if count > len(buf) else "") + sep.join(buf)).encode())
+    if tail:
+        write(tail.encode())
     return count, truncated
 
 
