@@ -20,6 +20,7 @@ from api.ui import competency, conneg, data
 from api.ui.tables import BadFormat, Table, check_download_format, pick_table
 from api.ui.timeline import render_svg
 from kb.namespaces import PREFIXES
+from kb.store.base import StoreError
 
 bp = Blueprint("pages", __name__)
 
@@ -58,6 +59,26 @@ def _error(status: int, message: str) -> Response:
         body = render_template("error.html", status=status, message=message)
         return Response(body, status=status, mimetype="text/html")
     return Response(message + "\n", status=status, mimetype="text/plain")
+
+
+def _cached(key: str, compute: Any) -> Any:
+    """``compute()``, remembered until the store's state token changes (kb.store stores keep
+    one; other stores are not cached)."""
+    store = _store()
+    state = getattr(store, "state", None)
+    if state is None:
+        return compute()
+    try:
+        token = state()[0]
+    except (StoreError, OSError, ValueError):
+        return compute()
+    cache = current_app.extensions.setdefault("deploykb.ui.cache", {})
+    hit = cache.get(key)
+    if hit is not None and hit[0] == token:
+        return hit[1]
+    value = compute()
+    cache[key] = (token, value)
+    return value
 
 
 def download_links(table: Table, base: str | None = None) -> dict[str, str]:
@@ -125,7 +146,7 @@ def _unavailable(exc: Any) -> Response:
 
 @bp.get("/")
 def home() -> Any:
-    summary = data.summary(_store())
+    summary = _cached("summary", lambda: data.summary(_store()))
     download = table_download(summary.tables, None)
     if download is not None:
         return download
@@ -268,7 +289,7 @@ def claims_page(suffix: str | None) -> Any:
 
 @bp.get("/map")
 def map_page() -> Any:
-    table = data.map_places(_store())
+    table = _cached("map", lambda: data.map_places(_store()))
     download = table_download([table], None)
     if download is not None:
         return download
@@ -277,13 +298,13 @@ def map_page() -> Any:
 
 @bp.get("/map.json")
 def map_json() -> Response:
-    table = data.map_places(_store())
+    table = _cached("map", lambda: data.map_places(_store()))
     return Response(json.dumps(data.map_geojson(table)), mimetype="application/geo+json")
 
 
 @bp.get("/map.csv")
 def map_csv() -> Response:
-    table = data.map_places(_store())
+    table = _cached("map", lambda: data.map_places(_store()))
     return Response(table.to_csv(), mimetype="text/csv")
 
 

@@ -192,13 +192,9 @@ def last_write(store: Any) -> str | None:
     return when.strftime("%Y-%m-%d %H:%M UTC") if when else None
 
 
-def _grouped(store: Any, name: str, title: str, column: str, pattern: str) -> Table:
-    rows = select(
-        store,
-        f"""SELECT ?x (COUNT(DISTINCT ?c) AS ?n) WHERE {{
-  ?c a dkb:DeploymentClaim . {pattern}
-}} GROUP BY ?x ORDER BY DESC(?n) ?x""",
-    )
+def _grouped(store: Any, name: str, title: str, column: str, body: str) -> Table:
+    """A two-column table (resource, claim count) from a query binding ?x and ?n."""
+    rows = select(store, body + " ORDER BY DESC(?n) STR(?x)")
     names = labels(store, {r["x"].value for r in rows})
     table = Table(name, title, [column, "claims"], link_columns=(column,))
     for r in rows:
@@ -207,22 +203,41 @@ def _grouped(store: Any, name: str, title: str, column: str, pattern: str) -> Ta
     return table
 
 
+# The contract gives a claim exactly one asset and at most one actor and location, so counting
+# solutions counts claims; grouping by asset first keeps the category query fast.
+
+
 def claims_by_category(store: Any) -> Table:
     return _grouped(
         store,
         "by-category",
         "Claims by category",
         "category",
-        "?c dkb:asset ?a . ?a skos:broader* ?x . ?x skos:topConceptOf ?scheme .",
+        """SELECT ?x (SUM(?k) AS ?n) WHERE {
+  { SELECT ?a (COUNT(?c) AS ?k) WHERE { ?c dkb:asset ?a } GROUP BY ?a }
+  ?a skos:broader* ?x . ?x skos:topConceptOf ?scheme .
+} GROUP BY ?x""",
     )
 
 
 def claims_by_actor(store: Any) -> Table:
-    return _grouped(store, "by-actor", "Claims by actor", "actor", "?c dkb:actor ?x .")
+    return _grouped(
+        store,
+        "by-actor",
+        "Claims by actor",
+        "actor",
+        "SELECT ?x (COUNT(?c) AS ?n) WHERE { ?c dkb:actor ?x } GROUP BY ?x",
+    )
 
 
 def claims_by_place(store: Any) -> Table:
-    return _grouped(store, "by-place", "Claims by place", "place", "?c dkb:location ?x .")
+    return _grouped(
+        store,
+        "by-place",
+        "Claims by place",
+        "place",
+        "SELECT ?x (COUNT(?c) AS ?n) WHERE { ?c dkb:location ?x } GROUP BY ?x",
+    )
 
 
 # --- map -------------------------------------------------------------------------------------
@@ -232,10 +247,10 @@ def map_places(store: Any) -> Table:
     """Places that have claims and a WKT point, with their claim counts."""
     rows = select(
         store,
-        """SELECT ?place (SAMPLE(?wkt) AS ?point) (COUNT(DISTINCT ?c) AS ?n) WHERE {
-  ?c a dkb:DeploymentClaim ; dkb:location ?place .
+        """SELECT ?place (SAMPLE(?wkt) AS ?point) ?n WHERE {
+  { SELECT ?place (COUNT(?c) AS ?n) WHERE { ?c dkb:location ?place } GROUP BY ?place }
   ?place geo:hasGeometry/geo:asWKT ?wkt .
-} GROUP BY ?place ORDER BY DESC(?n) ?place""",
+} GROUP BY ?place ?n ORDER BY DESC(?n) STR(?place)""",
     )
     names = labels(store, {r["place"].value for r in rows})
     table = Table(
@@ -298,13 +313,31 @@ CLAIM_COLUMNS = [
 
 
 def claims(store: Any, where: str = "", limit: int = 500, offset: int = 0) -> list[dict]:
-    """Claims with everything a table row needs; ``where`` adds graph patterns on ``?c``."""
+    """Claims with everything a table row needs; ``where`` adds graph patterns on ``?c``
+    (``?asset`` is bound too). Oldest report first; superseded estimates before the estimate
+    that replaced them.
+
+    Two queries: the page of claim IRIs, then their details. The page is sorted on one
+    string key (date, then IRI): in Oxigraph 0.5 that is several times faster than sorting
+    on a typed date or on two keys.
+    """
+    ids = select(
+        store,
+        f"""SELECT ?c WHERE {{
+  {where}
+  ?c dkb:reportedOn ?reported ; dkb:asset ?asset .
+}} ORDER BY (CONCAT(STR(?reported), " ", STR(?c))) LIMIT {int(limit)} OFFSET {int(offset)}""",
+    )
+    iris = list(dict.fromkeys(r["c"].value for r in ids))
+    if not iris:
+        return []
+    values = " ".join(f"<{i}>" for i in iris)
     rows = select(
         store,
         f"""SELECT ?c ?actor ?asset ?place ?status ?reported ?validAt ?validBefore ?value ?min
        ?max ?statedAs ?qualifier ?supersededBy ?report WHERE {{
-  ?c a dkb:DeploymentClaim ; dkb:asset ?asset .
-  {where}
+  VALUES ?c {{ {values} }}
+  ?c dkb:asset ?asset .
   OPTIONAL {{ ?c dkb:actor ?actor }}
   OPTIONAL {{ ?c dkb:location ?place }}
   OPTIONAL {{ ?c dkb:status ?status }}
@@ -317,20 +350,21 @@ def claims(store: Any, where: str = "", limit: int = 500, offset: int = 0) -> li
     OPTIONAL {{ ?q schema:value ?value }} OPTIONAL {{ ?q schema:minValue ?min }}
     OPTIONAL {{ ?q schema:maxValue ?max }} OPTIONAL {{ ?q dkb:statedAs ?statedAs }}
     OPTIONAL {{ ?q dkb:qualifier ?qualifier }} }}
-}} ORDER BY ?reported COALESCE(?validAt, ?validBefore, ?reported) DESC(BOUND(?supersededBy)) ?c
-LIMIT {int(limit)} OFFSET {int(offset)}""",
+}}""",
     )
-    out = []
+    records: dict[str, dict] = {}
     for r in rows:
         rec = {k: py_value(v) for k, v in r.items()}
         rec["when"] = rec["validAt"] or rec["validBefore"] or rec["reported"]
         rec["number"] = next((rec[k] for k in ("value", "max", "min") if rec[k] is not None), None)
-        out.append(rec)
-    # one row per claim even if a property has several values
-    seen: dict[str, dict] = {}
-    for rec in out:
-        seen.setdefault(rec["c"], rec)
-    return list(seen.values())
+        records.setdefault(rec["c"], rec)  # one row per claim even if a value repeats
+
+    def order(rec: dict) -> tuple:
+        reported = rec["reported"].isoformat() if rec["reported"] else ""
+        when = rec["when"].isoformat() if rec["when"] else ""
+        return (reported, when, 0 if rec["supersededBy"] else 1, rec["c"])
+
+    return sorted(records.values(), key=order)
 
 
 def quantity_text(rec: dict) -> str:
@@ -408,7 +442,12 @@ def equipment_claims(store: Any, concept_iri: str) -> list[dict]:
 
 def place_claims(store: Any, place_iri: str) -> list[dict]:
     """Claims located at the place, or at a place within or near it (transitively)."""
-    return claims(store, f"?c dkb:location ?loc . ?loc (geo:sfWithin|dkb:near)* <{place_iri}> .")
+    rows = select(
+        store, f"SELECT DISTINCT ?loc WHERE {{ ?loc (geo:sfWithin|dkb:near)* <{place_iri}> }}"
+    )
+    places = " ".join(f"<{r['loc'].value}>" for r in rows if is_safe_iri(r["loc"].value))
+    # the places first, as VALUES: far faster than the property path inside the claim query
+    return claims(store, f"VALUES ?loc {{ {places} }} ?c dkb:location ?loc .")
 
 
 def estimates(store: Any, records: list[dict]) -> list[Estimate]:

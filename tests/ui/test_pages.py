@@ -96,6 +96,21 @@ def test_home_shows_the_last_write_of_a_kb_store(tmp_path):
         assert re.search(r'id="stat-reports">1<', html)
         today = datetime.now(UTC).strftime("%Y-%m-%d")
         assert re.search(rf'id="stat-ingest">{today} \d\d:\d\d UTC<', html)
+        # the summary is cached per store state: a write shows at once
+        other = BASE + "id/report/" + "1" * 32
+        store.replace_graphs(
+            {
+                BASE + "graph/report/" + "1" * 32: [
+                    ox.Triple(
+                        ox.NamedNode(other),
+                        ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                        ox.NamedNode(BASE + "ontology#Report"),
+                    )
+                ]
+            }
+        )
+        html = app.test_client().get("/", headers=HTML).get_data(as_text=True)
+        assert re.search(r'id="stat-reports">2<', html)
     finally:
         store.close()
 
