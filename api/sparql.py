@@ -7,7 +7,7 @@ graph. GET with no query returns the service description. Formats by ``format=``
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, request
+from flask import Blueprint, Response, current_app, redirect, request, url_for
 
 from api import conneg
 from api.execute import QueryJob, QuerySyntaxError
@@ -90,6 +90,13 @@ def execute_query(text: str, default_graphs: list[str] | None, named_graphs: lis
     return resp
 
 
+def _wants_html() -> bool:
+    if "text/html" not in request.headers.get("Accept", ""):
+        return False
+    rdf = [f.media_type for f in conneg.GRAPH_FORMATS]
+    return request.accept_mimetypes.best_match(["text/html", *rdf]) == "text/html"
+
+
 @bp.route("/sparql", methods=["GET", "POST"])
 @bp.route("/sparql/", methods=["GET", "POST"])
 def sparql() -> Response:
@@ -109,5 +116,8 @@ def sparql() -> Response:
     if op is None:
         from api.describe import service_description
 
+        if _wants_html() and "pages.query_page" in current_app.view_functions:
+            # a person with a browser: the query editor (machines get the description)
+            return redirect(url_for("pages.query_page"), code=303)
         return service_description()
     return execute_query(op.text, op.default_graphs, op.named_graphs)

@@ -390,3 +390,11 @@ def test_serve_help_lists_every_environment_variable() -> None:
         "DEPLOYKB_PORT",
     ):
         assert var in out
+
+
+def test_browsers_asking_for_the_endpoint_get_the_query_page(client) -> None:
+    browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+    resp = client.get("/sparql", headers={"Accept": browser})
+    assert resp.status_code == 303 and resp.headers["Location"].endswith("/query")
+    machine = client.get("/sparql", headers={"Accept": "text/turtle"})
+    assert machine.status_code == 200 and machine.headers["Content-Type"].startswith("text/turtle")
