@@ -507,6 +507,11 @@ def resource(path: str) -> Any:
         body = _resource_html(store, description, types, tables, place_records)
         resp = Response(body, mimetype="text/html")
     resp.headers["Vary"] = "Accept"
+    resp.headers["Link"] = ", ".join(
+        f'<{request.path}?format={r.suffix}>; rel="alternate"; type="{r.media_type}"'
+        for r in conneg.ALL_REPRESENTATIONS
+        if r is not rep
+    )
     return resp
 
 

@@ -541,6 +541,9 @@ def describe(store: Any, iri: str, max_incoming: int = 500) -> Description:
                     dependents[child] = _statements(store, child)
                     nxt.append((child, dependents[child]))
         frontier = nxt
+    # hash IRIs (<report>#char=s,e evidence spans) are dereferenced through their document
+    for subject, st in _fragment_statements(store, iri):
+        dependents.setdefault(subject, []).append(st)
     rows = select(
         store,
         f"""SELECT DISTINCT ?s ?p ?g WHERE {{ GRAPH ?g {{ ?s ?p <{iri}> }} }}
@@ -548,6 +551,19 @@ ORDER BY ?p ?s LIMIT {int(max_incoming)}""",
     )
     incoming = [Statement(r["p"].value, r["s"], r["g"].value) for r in rows]
     return Description(iri, statements, dependents, incoming)
+
+
+def _fragment_statements(store: Any, iri: str) -> list[tuple[str, Statement]]:
+    """Statements about ``<iri>#…`` nodes that point at the resource, and their selectors."""
+    prefix = iri + "#"
+    rows = select(
+        store,
+        f"""SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{
+  ?frag ?link <{iri}> . FILTER(STRSTARTS(STR(?frag), "{prefix}"))
+  {{ BIND(?frag AS ?s) ?s ?p ?o }} UNION {{ ?frag oa:hasSelector ?s . ?s ?p ?o }}
+}} }} ORDER BY ?s ?p""",
+    )
+    return [(r["s"].value, Statement(r["p"].value, r["o"], r["g"].value)) for r in rows]
 
 
 @dataclass(frozen=True)

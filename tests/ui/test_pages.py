@@ -318,6 +318,7 @@ def test_claim_content_negotiation(client, iris, accept, mimetype, fmt):
     assert resp.status_code == 200
     assert resp.mimetype == mimetype
     assert resp.headers["Vary"] == "Accept"
+    assert f'<{local(iri)}?format=html>; rel="alternate"; type="text/html"' in resp.headers["Link"]
     g = _graph(resp.data, fmt)
     claim = rdflib.URIRef(iri)
     dkb = rdflib.Namespace(BASE + "ontology#")
@@ -373,6 +374,22 @@ def test_actor_and_equipment_pages_list_their_claims(client):
     assert [r["asset_label"] for r in rows] == ["Su-30SM"]  # narrower types count
     html = client.get("/id/equipment/Tank", headers=HTML).get_data(as_text=True)
     assert "Claims about this type of equipment" in html and "Challenger 2" in html
+
+
+def test_report_rdf_describes_its_evidence_spans(client, iris):
+    report = iris.report(0)
+    g = _graph(client.get(local(report), headers={"Accept": "text/turtle"}).data, "turtle")
+    oa = rdflib.Namespace("http://www.w3.org/ns/oa#")
+    spans = set(g.subjects(oa.hasSource, rdflib.URIRef(report)))
+    assert len(spans) == 6  # 3 claims x (sentence, mention)
+    assert all(str(s).startswith(report + "#char=") for s in spans)
+    exact = {
+        str(o)
+        for s in spans
+        for sel in g.objects(s, oa.hasSelector)
+        for o in g.objects(sel, oa.exact)
+    }
+    assert {"troops", "personnel", "Su-30SM"} <= exact
 
 
 def test_report_page_lists_its_claims(client, iris):
