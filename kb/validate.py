@@ -261,7 +261,9 @@ def validate_report_graph_full(graph: Graph, catalog_graph: Graph) -> Validation
 
 def validate_catalog(catalog_graph: Graph) -> ValidationResult:
     """Check the catalog (equipment concepts, places, actors) against every shape."""
-    conforms, report_graph, text = _run(catalog_graph, shapes_graph())
+    # a view on the same triples (no copy) whose SPARQL texts are parsed once
+    data = _PreparedQueryGraph(store=catalog_graph.store, identifier=catalog_graph.identifier)
+    conforms, report_graph, text = _run(data, shapes_graph())
     return ValidationResult(conforms, text, report_graph, None)
 
 
