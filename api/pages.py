@@ -274,14 +274,30 @@ def claims_page(suffix: str | None) -> Any:
     if page < 1:
         return _error(400, "page must be a positive integer")
     store = _store()
+    filters = {k: request.args[k] for k in data.CLAIM_FILTERS if request.args.get(k)}
+    try:
+        where = data.filter_pattern(store, filters)
+    except data.BadFilter as exc:
+        return _error(400, str(exc))
     offset = (page - 1) * CLAIMS_PAGE_SIZE
-    records = data.claims(store, limit=CLAIMS_PAGE_SIZE + 1, offset=offset)
+    records = data.claims(store, where, limit=CLAIMS_PAGE_SIZE + 1, offset=offset)
     has_next = len(records) > CLAIMS_PAGE_SIZE
     table = data.claims_table(store, records[:CLAIMS_PAGE_SIZE])
     download = table_download([table], suffix)
     if download is not None:
         return download
-    return render_template("claims.html", table=table, page=page, has_next=has_next)
+
+    def page_link(number: int) -> str:
+        return "/claims?" + urlencode({**filters, "page": number})
+
+    return render_template(
+        "claims.html",
+        table=table,
+        page=page,
+        has_next=has_next,
+        filters=filters,
+        page_link=page_link,
+    )
 
 
 # --- map -------------------------------------------------------------------------------------

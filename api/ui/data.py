@@ -15,7 +15,17 @@ import pyoxigraph as ox
 
 from api.ui.tables import Cell, Table
 from api.ui.timeline import Estimate
-from kb.namespaces import DKB, GRAPH, ID, PREFIXES, REPORT_GRAPH_PREFIX, sparql_prefixes
+from kb.namespaces import (
+    ACTOR,
+    DKB,
+    EQUIPMENT,
+    GRAPH,
+    ID,
+    PLACE,
+    PREFIXES,
+    REPORT_GRAPH_PREFIX,
+    sparql_prefixes,
+)
 from kb.store.base import StoreError
 
 ID_BASE = str(ID)
@@ -122,8 +132,10 @@ def labels(store: Any, iris: set[str]) -> dict[str, str]:
 def resource_cell(iri: str | None, label: str | None = None) -> Cell:
     if iri is None:
         return Cell(None)
-    href = local_href(iri)
-    if href.startswith(GRAPH_BASE):  # other graphs have no page of their own
+    href: str | None = local_href(iri)
+    if href.startswith(GRAPH_BASE) or not href.startswith(
+        ("/", "http://", "https://")
+    ):  # other graphs have no page of their own
         href = None
     return Cell(iri, label or curie(iri), href)
 
@@ -192,14 +204,18 @@ def last_write(store: Any) -> str | None:
     return when.strftime("%Y-%m-%d %H:%M UTC") if when else None
 
 
-def _grouped(store: Any, name: str, title: str, column: str, body: str) -> Table:
-    """A two-column table (resource, claim count) from a query binding ?x and ?n."""
+def _grouped(store: Any, name: str, title: str, column: str, body: str, filter_key: str) -> Table:
+    """A two-column table (resource, claim count) from a query binding ?x and ?n; each count
+    links to the filtered claim list."""
     rows = select(store, body + " ORDER BY DESC(?n) STR(?x)")
     names = labels(store, {r["x"].value for r in rows})
     table = Table(name, title, [column, "claims"], link_columns=(column,))
+    base = CLAIM_FILTERS[filter_key]
     for r in rows:
-        iri = r["x"].value
-        table.add(**{column: resource_cell(iri, names.get(iri)), "claims": py_value(r["n"])})
+        iri, n = r["x"].value, py_value(r["n"])
+        slug = iri[len(base) :] if iri.startswith(base) else None
+        href = f"/claims?{filter_key}={slug}" if slug and _SLUG.match(slug) else None
+        table.add(**{column: resource_cell(iri, names.get(iri)), "claims": Cell(n, None, href)})
     return table
 
 
@@ -217,6 +233,7 @@ def claims_by_category(store: Any) -> Table:
   { SELECT ?a (COUNT(?c) AS ?k) WHERE { ?c dkb:asset ?a } GROUP BY ?a }
   ?a skos:broader* ?x . ?x skos:topConceptOf ?scheme .
 } GROUP BY ?x""",
+        "asset",
     )
 
 
@@ -227,6 +244,7 @@ def claims_by_actor(store: Any) -> Table:
         "Claims by actor",
         "actor",
         "SELECT ?x (COUNT(?c) AS ?n) WHERE { ?c dkb:actor ?x } GROUP BY ?x",
+        "actor",
     )
 
 
@@ -237,6 +255,7 @@ def claims_by_place(store: Any) -> Table:
         "Claims by place",
         "place",
         "SELECT ?x (COUNT(?c) AS ?n) WHERE { ?c dkb:location ?x } GROUP BY ?x",
+        "place",
     )
 
 
@@ -440,14 +459,54 @@ def equipment_claims(store: Any, concept_iri: str) -> list[dict]:
     return claims(store, f"?asset skos:broader* <{concept_iri}> .")
 
 
-def place_claims(store: Any, place_iri: str) -> list[dict]:
-    """Claims located at the place, or at a place within or near it (transitively)."""
+def _place_pattern(store: Any, place_iri: str) -> str:
+    """Claims at the place or at a place within or near it (transitively), as a pattern. The
+    places are resolved first and given as VALUES: far faster than a path in the claim query."""
     rows = select(
         store, f"SELECT DISTINCT ?loc WHERE {{ ?loc (geo:sfWithin|dkb:near)* <{place_iri}> }}"
     )
     places = " ".join(f"<{r['loc'].value}>" for r in rows if is_safe_iri(r["loc"].value))
-    # the places first, as VALUES: far faster than the property path inside the claim query
-    return claims(store, f"VALUES ?loc {{ {places} }} ?c dkb:location ?loc .")
+    return f"VALUES ?loc {{ {places} }} ?c dkb:location ?loc ."
+
+
+def place_claims(store: Any, place_iri: str) -> list[dict]:
+    return claims(store, _place_pattern(store, place_iri))
+
+
+#: /claims filters: parameter -> (IRI base of its slug)
+CLAIM_FILTERS = {
+    "actor": str(ACTOR),
+    "asset": str(EQUIPMENT),
+    "place": str(PLACE),
+    "status": DKB_BASE,
+}
+_SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,199}$")
+
+
+class BadFilter(ValueError):
+    """A /claims filter value that is not a catalog slug."""
+
+
+def filter_pattern(store: Any, filters: dict[str, str]) -> str:
+    """Graph patterns for /claims filters given as catalog slugs (``actor=russia``,
+    ``asset=Tank`` with narrower types, ``place=syria`` with places within or near it,
+    ``status=deployed``)."""
+    parts = []
+    for key, slug in filters.items():
+        if not _SLUG.match(slug):
+            raise BadFilter(f"{key}={slug!r} is not a catalog id (letters, digits, - _ .)")
+        if key == "status":
+            slug = slug.capitalize()
+        iri = CLAIM_FILTERS[key] + slug
+        if key == "actor":
+            parts.append(f"?c dkb:actor <{iri}> .")
+        elif key == "asset":
+            parts.append(f"?asset skos:broader* <{iri}> .")
+        elif key == "place":
+            parts.append(_place_pattern(store, iri))
+        else:
+            parts.append(f"?c dkb:status <{iri}> .")
+    return "\n".join(parts)
 
 
 def estimates(store: Any, records: list[dict]) -> list[Estimate]:

@@ -152,6 +152,36 @@ def test_claims_errors(client, url, status):
     assert client.get(url).status_code == status
 
 
+@pytest.mark.parametrize(
+    ("query", "stated"),
+    [
+        ("actor=russia", ["roughly 200", "as many as 500", "Four"]),
+        ("asset=FighterAircraft", ["Four"]),
+        ("asset=Personnel&actor=russia", ["roughly 200", "as many as 500"]),
+        ("place=syria", ["roughly 200", "as many as 500", "Four"]),
+        ("place=poland", ["two"]),
+        ("status=deployed&place=estonia", ["14"]),
+        ("status=withdrawn", []),
+        ("actor=nobody", []),
+    ],
+)
+def test_claims_filters(client, query, stated):
+    rows = csv_rows(client.get(f"/claims.csv?{query}").data)
+    assert [r["stated_as"] for r in rows] == stated
+
+
+def test_claims_filter_errors_and_links(client):
+    resp = client.get("/claims?actor=a%3Eb")
+    assert resp.status_code == 400 and "not a catalog id" in resp.get_data(as_text=True)
+    html = client.get("/claims?actor=russia", headers=HTML).get_data(as_text=True)
+    assert "actor = <code>russia</code>" in html
+    doc = client.get("/?_table=by-actor&_format=json").get_json()
+    assert doc["rows"][0]["claims"] == 3
+    home = client.get("/", headers=HTML).get_data(as_text=True)
+    assert '<a href="/claims?actor=russia">3</a>' in home
+    assert '<a href="/claims?asset=Personnel">2</a>' in home
+
+
 def test_claims_second_page_is_empty(client):
     html = client.get("/claims?page=2", headers=HTML).get_data(as_text=True)
     assert "No claims" in html and "← previous" in html

@@ -168,6 +168,15 @@ def test_links_and_curies():
     assert not data.is_safe_iri("https://w3id.org/deploykb/id/a b")
 
 
+def test_only_web_iris_become_links():
+    assert data.resource_cell("javascript:alert(1)").href is None
+    assert data.resource_cell("urn:isbn:123").href is None
+    assert data.resource_cell("https://w3id.org/deploykb/graph/catalog").href is None
+    assert data.resource_cell("http://www.wikidata.org/entity/Q1").href == (
+        "http://www.wikidata.org/entity/Q1"
+    )
+
+
 def test_quantity_text():
     assert data.quantity_text({"qualifier": "x#AtMost", "max": 500}) == "≤ 500"
     assert data.quantity_text({"qualifier": "x#Range", "min": 2, "max": 4}) == "2–4"
