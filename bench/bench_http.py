@@ -19,6 +19,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -139,11 +140,79 @@ def hammer(port: int, path: str, query: str, seconds: float, connections: int) -
     return sum(counts) / elapsed
 
 
+RUNAWAY = (
+    f"SELECT (COUNT(*) AS ?n) {{ ?a <{DKB}actor> ?x . ?b <{DKB}actor> ?y . ?c <{DKB}actor> ?z }}"
+)
+
+
+def _worker_rss_mb(master_pid: int) -> tuple[float, float]:
+    """(current, peak) RSS of the gunicorn worker (the master's child) in MB."""
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[1]) != master_pid:
+                continue
+            status = (stat.parent / "status").read_text()
+        except OSError:
+            continue
+        if "python" not in (stat.parent / "cmdline").read_bytes().decode(errors="replace"):
+            continue
+        values = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+        return (int(values["VmRSS"].split()[0]) / 1024, int(values["VmHWM"].split()[0]) / 1024)
+    return (0.0, 0.0)
+
+
+def runaway_and_dumps(port: int, master_pid: int, limit: float) -> None:
+    base = f"http://127.0.0.1:{port}"
+    out: dict[str, float] = {}
+
+    def slow() -> None:
+        t0 = time.monotonic()
+        try:
+            urllib.request.urlopen(f"{base}/sparql?{urllib.parse.urlencode({'query': RUNAWAY})}")
+        except urllib.error.HTTPError as exc:
+            out["status"] = exc.code
+        out["seconds"] = time.monotonic() - t0
+
+    t = threading.Thread(target=slow)
+    t.start()
+    time.sleep(0.2)
+    lookups = []
+    while t.is_alive():
+        t0 = time.monotonic()
+        urllib.request.urlopen(
+            f"{base}/sparql?{urllib.parse.urlencode({'query': QUERIES['point lookup']})}"
+        ).read()
+        lookups.append(time.monotonic() - t0)
+    t.join()
+    lookups.sort()
+    print(
+        f"runaway query (limit {limit:g} s): HTTP {out.get('status')} after "
+        f"{out['seconds']:.2f} s; {len(lookups)} point lookups served meanwhile, "
+        f"median {1000 * lookups[len(lookups) // 2]:.1f} ms"
+    )
+    before = _worker_rss_mb(master_pid)[0]
+    for name in ("deploykb.nq", "deploykb.nt.gz", "deploykb.ttl"):
+        t0 = time.monotonic()
+        size = 0
+        with urllib.request.urlopen(f"{base}/dump/{name}") as r:
+            while chunk := r.read(1 << 16):
+                size += len(chunk)
+        seconds = time.monotonic() - t0
+        rss, peak = _worker_rss_mb(master_pid)
+        print(
+            f"dump {name:16} {size / 1e6:7.1f} MB in {seconds:5.2f} s "
+            f"({size / 1e6 / seconds:6.1f} MB/s); web process RSS {before:.0f} -> {rss:.0f} MB "
+            f"(peak {peak:.0f} MB)"
+        )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--claims", type=int, default=10000)
     ap.add_argument("--seconds", type=float, default=4.0)
     ap.add_argument("--connections", type=int, default=4)
+    ap.add_argument("--timeout", type=float, default=3.0, help="deploykb query time limit")
     args = ap.parse_args()
 
     bindir = Path(sys.executable).parent
@@ -168,7 +237,16 @@ def main() -> None:
         dk_port, ox_port = free_port(), free_port()
         procs.append(
             subprocess.Popen(
-                [str(bindir / "deploykb"), "serve", "--data", str(data), "--port", str(dk_port)],
+                [
+                    str(bindir / "deploykb"),
+                    "serve",
+                    "--data",
+                    str(data),
+                    "--port",
+                    str(dk_port),
+                    "--query-timeout",
+                    str(args.timeout),
+                ],
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
                 env={**os.environ},
@@ -202,6 +280,7 @@ def main() -> None:
             dk = hammer(dk_port, "/sparql", query, args.seconds, args.connections)
             oxr = hammer(ox_port, "/query", query, args.seconds, args.connections)
             print(f"{name:34} {dk:12.0f}/s {oxr:12.0f}/s {dk / oxr:7.2f}")
+        runaway_and_dumps(dk_port, procs[0].pid, args.timeout)
     finally:
         for p in procs:
             p.terminate()
