@@ -14,6 +14,27 @@ from typing import Any
 from kb.extract.heads import HEADS, UMBRELLA
 from kb.extract.tokens import key_tuple, tokenize
 
+_STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "with",
+        "by",
+        "from",
+        "new",
+        "old",
+    ]
+)
+
 #: place kinds that are facilities (referred back to by "the base", "the airfield")
 FACILITY_KINDS = frozenset({"AirBase", "NavalBase", "MilitaryBase", "Airport", "Port"})
 
@@ -66,11 +87,31 @@ class Lexicon:
     #: first keys of every phrase: the cheap pre-filter
     first_keys: set[str] = field(default_factory=set)
     max_len: int = 1
+    #: first keys and longest length of place names
+    place_first: set[str] = field(default_factory=set)
+    place_max_len: int = 1
+    #: lower-case words whose presence makes a sentence worth deep processing
+    triggers: set[str] = field(default_factory=set)
+    raw_first: set[str] = field(default_factory=set)
+    #: first key -> the phrase lengths that start with it, longest first
+    lengths: dict[int, dict[str, tuple[int, ...]]] = field(default_factory=dict)
+
+    def lengths_for(self, table: dict, first: str) -> tuple[int, ...]:
+        """Lengths of the phrases of ``table`` starting with ``first``, longest first."""
+        index = self.lengths.get(id(table))
+        if index is None:
+            acc: dict[str, set[int]] = {}
+            for key in table:
+                acc.setdefault(key[0], set()).add(len(key))
+            index = {k: tuple(sorted(v, reverse=True)) for k, v in acc.items()}
+            self.lengths[id(table)] = index
+        return index.get(first, ())
 
     # ------------------------------------------------------------------ building
 
     def add_equipment(self, label: str, hit: EquipmentHit) -> None:
         self._add(self.equipment, label, hit)
+        self.raw_first.add(label.split()[0].lower())
 
     def add_place(self, label: str, hit: PlaceHit) -> None:
         self._add(self.places, label, hit)
@@ -86,6 +127,9 @@ class Lexicon:
         if hit not in bucket:
             bucket.append(hit)
         self.max_len = max(self.max_len, len(key))
+        if table is self.places:
+            self.place_first.add(key[0])
+            self.place_max_len = max(self.place_max_len, len(key))
         if table is self.equipment:
             self.first_keys.add(key[0])
             # designations: "Su 27" written as one token; plural "Su-27s"
@@ -96,6 +140,9 @@ class Lexicon:
     def finish(self) -> Lexicon:
         for key in self.heads:
             self.first_keys.add(key[0])
+        self.triggers = (self.first_keys | self.raw_first) - _STOPWORDS
+        for key in self.heads:
+            self.triggers.add(key[0])
         self.max_len = max([self.max_len, *(len(k) for k in self.heads)])
         return self
 

@@ -94,9 +94,11 @@ class Mention:
     named: bool = False
 
 
-def _match_at(tokens: list[Token], i: int, table: dict, max_len: int) -> tuple[int, object] | None:
+def _match_at(tokens: list[Token], i: int, table: dict, lex: Lexicon) -> tuple[int, object] | None:
     n = len(tokens)
-    for length in range(min(max_len, n - i), 0, -1):
+    for length in lex.lengths_for(table, tokens[i].key):
+        if i + length > n:
+            continue
         key = tuple(t.key for t in tokens[i : i + length])
         got = table.get(key)
         if got:
@@ -147,7 +149,7 @@ def _atoms(tokens: list[Token], lex: Lexicon) -> list[Atom]:
             i = k
             continue
         if tok.key in first_keys:
-            got = _match_at(tokens, i, lex.equipment, lex.max_len)
+            got = _match_at(tokens, i, lex.equipment, lex)
             if got:
                 length, hits = got
                 hit = hits[0]  # type: ignore[index]
@@ -156,7 +158,7 @@ def _atoms(tokens: list[Token], lex: Lexicon) -> list[Atom]:
                     atoms.append(Atom(i, i + length, "model", hit.item_class, hit))
                     i += length
                     continue
-            got = _match_at(tokens, i, lex.heads, lex.max_len)
+            got = _match_at(tokens, i, lex.heads, lex)
             if got:
                 length, cls = got
                 key = tuple(t.key for t in tokens[i : i + length])

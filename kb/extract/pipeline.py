@@ -19,7 +19,7 @@ from kb.extract.places import LOCATIVE, PlaceMention, find_places
 from kb.extract.quantities import parse_quantity, quantity_before
 from kb.extract.sentences import split_sentences
 from kb.extract.status import deployment_cue, has_status_cue, skip_reason, status_of
-from kb.extract.tokens import Token, tokenize
+from kb.extract.tokens import Token, norm_key, tokenize
 from kb.model import Attribution, Claim, Extraction, Quantity, Report, Span
 
 _CLAUSE_WORDS = frozenset(
@@ -87,21 +87,67 @@ def extract_report(report: Report, lex: Lexicon) -> Extraction:
                 tokenize(text, *spans[0]), lex
             )
             spans = spans[1:]
+    # the pre-filter: only sentences naming equipment (and the two before them, for the
+    # places and actors they refer back to) get tokenised and analysed
+    deep = [_candidate(text[s:e], lex) for s, e in spans]
+    needed = {k for n, d in enumerate(deep) if d for k in (n - 2, n - 1, n)}
     for n, (s, e) in enumerate(spans):
         state.sentence = n
+        if n not in needed:
+            continue
+        if (
+            not deep[n]
+            and not _PLACE_HINT.search(text, s, e)
+            and not _starts_with_actor(text, s, lex)
+        ):
+            continue  # a sentence before a candidate that names no place and no actor
         tokens = tokenize(text, s, e)
         if tokens:
-            _sentence(report, lex, state, s, e, tokens)
+            _sentence(report, lex, state, s, e, tokens, deep[n])
     return Extraction(report, state.claims, warnings)
 
 
+_PUNCT = str.maketrans({c: " " for c in ",.;:!?()[]{}\"'\u201c\u201d\u2018\u2019"})
+_MODEL_LIKE = re.compile(r"\b[A-Z][A-Za-z]{0,5}-?\d|\b(?:HMS|USS|INS|HNLMS|HMAS|HMCS)\b")
+
+
+_PLACE_HINT = re.compile(
+    r"\b(?:at|in|to|into|near|from|outside|inside|on|off)\s+(?:the\s+|an?\s+)?[A-Z]"
+    r"|\b(?:bases?|air ?field|airbase|airport|port|island|province|region|there|garrison|"
+    r"facility|camp|town|city|capital)\b|\b[A-Z]\w+['\u2019]s\b"
+)
+_ACTOR_START = re.compile(r"(?:But |And |Also |The )?([A-Z][\w.]*)(?: ([A-Z][\w.]*))?")
+
+
+def _starts_with_actor(text: str, s: int, lex: Lexicon) -> bool:
+    m = _ACTOR_START.match(text, s)
+    if not m:
+        return False
+    one = norm_key(m.group(1))
+    return (one,) in lex.actors or (
+        m.group(2) is not None and (one, norm_key(m.group(2))) in lex.actors
+    )
+
+
+def _candidate(sentence: str, lex: Lexicon) -> bool:
+    """Cheap test: does the sentence contain any word that can start an item mention?"""
+    words = sentence.lower().translate(_PUNCT).split()
+    return not lex.triggers.isdisjoint(words) or bool(_MODEL_LIKE.search(sentence))
+
+
 def _sentence(
-    report: Report, lex: Lexicon, state: Discourse, s: int, e: int, tokens: list[Token]
+    report: Report,
+    lex: Lexicon,
+    state: Discourse,
+    s: int,
+    e: int,
+    tokens: list[Token],
+    deep: bool = True,
 ) -> None:
     text = report.text
     sentence_text = text[s:e]
     places = find_places(tokens, lex, text)
-    mentions = find_mentions(tokens, lex)
+    mentions = find_mentions(tokens, lex) if deep else []
     attribution = find_attribution(sentence_text) if mentions else None
     frame = (s + attribution.frame_start, s + attribution.frame_end) if attribution else None
     subject = sentence_subject(tokens, lex)

@@ -261,11 +261,18 @@ class PlaceMention:
     rank: int = 3
 
 
+_FACILITY_FIRST = frozenset(k[0] for k in FACILITY_NOUNS)
+_STARTERS = _DETS | _SKIP_ADJ | _FACILITY_FIRST | {"there"}
+
+
 def _lookup(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, list[PlaceHit]] | None:
-    if not tokens[i].is_cap or tokens[i].lower in _NOT_PLACES:
+    tok = tokens[i]
+    if tok.key not in lex.place_first or not tok.is_cap or tok.lower in _NOT_PLACES:
         return None
     n = len(tokens)
-    for length in range(min(lex.max_len, n - i), 0, -1):
+    for length in lex.lengths_for(lex.places, tok.key):
+        if i + length > n:
+            continue
         key = tuple(t.key for t in tokens[i : i + length])
         got = lex.places.get(key)
         if got:
@@ -274,6 +281,8 @@ def _lookup(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, list[PlaceH
 
 
 def _facility_noun(tokens: list[Token], i: int) -> tuple[int, frozenset[str]] | None:
+    if tokens[i].lower not in _FACILITY_FIRST:
+        return None
     for length in (3, 2, 1):
         key = tuple(t.lower for t in tokens[i : i + length])
         if len(key) == length and key in FACILITY_NOUNS:
@@ -313,6 +322,10 @@ def find_places(tokens: list[Token], lex: Lexicon, text: str) -> list[PlaceMenti
     out: list[PlaceMention] = []
     i, n = 0, len(tokens)
     while i < n:
+        t = tokens[i]
+        if not (t.is_cap or t.lower in _STARTERS):
+            i += 1
+            continue
         got = _phrase_at(tokens, i, lex, text)
         if got:
             out.append(got)

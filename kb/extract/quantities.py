@@ -189,10 +189,19 @@ def _word_below_100(w: str) -> int | None:
     return None
 
 
+_BY_LAST: dict[int, dict[str, list[tuple[str, ...]]]] = {}
+
+
 def _match_back(tokens: list[Token], end: int, phrases: set[tuple[str, ...]]) -> int | None:
     """Index of the first token of the longest phrase that ends at ``end`` (inclusive)."""
+    index = _BY_LAST.get(id(phrases))
+    if index is None:
+        index = {}
+        for phrase in phrases:
+            index.setdefault(phrase[-1], []).append(phrase)
+        _BY_LAST[id(phrases)] = index
     best = None
-    for phrase in phrases:
+    for phrase in index.get(tokens[end].lower, ()):
         n = len(phrase)
         if end - n + 1 < 0:
             continue

@@ -9,6 +9,7 @@ denied.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _CUE = re.compile(
     r"\b(?:deploy\w*|sent|send\w*|dispatch\w*|station\w*|based|position\w*|mov(?:e|es|ed|ing)|"
@@ -96,6 +97,7 @@ _ARRIVING = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def deployment_cue(clause: str) -> bool:
     return bool(_CUE.search(clause))
 
@@ -108,6 +110,7 @@ _HOSTILE = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def skip_reason(clause: str, before_item: str) -> str | None:
     """Why a clause gives no claim for the item whose preceding words are ``before_item``."""
     if _HOSTILE.search(before_item[-40:]):
@@ -138,6 +141,7 @@ _CONTINUING = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def has_status_cue(clause: str) -> bool:
     """Whether the clause itself says deployed/arriving/... (not just names the items)."""
     return bool(
@@ -156,6 +160,7 @@ _VERB_CUE = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def status_of(clause: str) -> str:
     if _DENIED.search(clause):
         return "denied"

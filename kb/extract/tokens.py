@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # abbreviations with dots (U.S., U.K.), numbers with separators (1,500 / 2.5 / 100-150),
 # words with inner hyphens or slashes (Su-27, F/A-18, troop-transport), possessive 's,
@@ -16,25 +16,25 @@ _TOKEN = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     text: str
     lower: str
     #: lower-case key used by lexicon lookups (hyphens dropped in designations)
     key: str
-
-    @property
-    def is_cap(self) -> bool:
-        return self.text[:1].isupper()
+    #: starts with a capital letter
+    is_cap: bool
 
 
 def norm_key(word: str) -> str:
     """Lookup key of one token: lower-case, typographic quotes folded, and hyphens
     and spaces dropped when the word has a digit (Su-27 = Su27 = SU-27)."""
-    w = word.lower().replace("\u2019", "'").replace("\u2010", "-").replace("\u2011", "-")
-    if any(c.isdigit() for c in w):
+    w = word.lower()
+    if w.isalpha():
+        return w
+    w = w.replace("\u2019", "'").replace("\u2010", "-").replace("\u2011", "-")
+    if not w.isalpha() and any(c.isdigit() for c in w):
         w = w.replace("-", "")
     return w
 
@@ -42,10 +42,13 @@ def norm_key(word: str) -> str:
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     end = len(text) if end is None else end
     out: list[Token] = []
+    append = out.append
     for m in _TOKEN.finditer(text, start, end):
         w = m.group()
-        # a trailing comma/dot inside a number-like token belongs to punctuation
-        out.append(Token(m.start(), m.end(), w, w.lower(), norm_key(w)))
+        low = w.lower()
+        append(
+            Token(m.start(), m.end(), w, low, low if low.isalpha() else norm_key(w), w[0].isupper())
+        )
     return out
 
 
