@@ -162,6 +162,30 @@ def _competency_queries() -> list[competency.CompetencyQuery]:
     return competency.load(paths)
 
 
+#: the editor's first tab: claims with readable labels
+DEFAULT_QUERY = """PREFIX dkb: <https://w3id.org/deploykb/ontology#>
+PREFIX schema: <https://schema.org/>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+
+# The 25 most recently reported claims, with what, how many, where and who
+SELECT ?claim ?reportedOn ?actor ?asset ?statedAs ?place WHERE {
+  ?claim a dkb:DeploymentClaim ; dkb:reportedOn ?reportedOn ;
+         dkb:asset/skos:prefLabel ?asset .
+  OPTIONAL { ?claim dkb:actor/rdfs:label ?actor }
+  OPTIONAL { ?claim dkb:quantity/dkb:statedAs ?statedAs }
+  OPTIONAL { ?claim dkb:location/rdfs:label ?place }
+}
+ORDER BY DESC(?reportedOn)
+LIMIT 25
+"""
+
+
+def _script_json(value: Any) -> Markup:
+    """JSON safe to embed in a <script type="application/json"> element."""
+    return Markup(json.dumps(value).replace("<", "\\u003c").replace(">", "\\u003e"))
+
+
 @bp.get("/query")
 def query_page() -> Any:
     queries = _competency_queries()
@@ -169,7 +193,8 @@ def query_page() -> Any:
     return render_template(
         "query.html",
         queries=queries,
-        examples_json=Markup(json.dumps(examples).replace("</", "<\\/")),
+        examples_json=_script_json(examples),
+        default_query_json=_script_json(DEFAULT_QUERY),
     )
 
 

@@ -8,8 +8,10 @@
   Yasgui.Yasqe.defaults.autocompleters = Yasgui.Yasqe.defaults.autocompleters.filter(
     (name) => name !== "class" && name !== "property"
   );
+  const defaultQuery = JSON.parse(document.getElementById("default-query").textContent);
   const yasgui = new Yasgui(document.getElementById("yasgui"), {
     requestConfig: { endpoint: endpoint, method: "GET" },
+    yasqe: { value: defaultQuery },
     copyEndpointOnNewTab: true,
     persistenceId: "deploykb-query",
     endpointCatalogueOptions: {

@@ -95,6 +95,8 @@ def test_query_page_runs_a_competency_query(visit: Visit, artifacts: Path, repo_
     page = visit.page
     page.goto(visit.base + "/query")
     page.wait_for_selector(".yasqe .CodeMirror")
+    first = page.evaluate("window.deploykbYasgui.getTab().getQuery()")
+    assert "most recently reported claims" in first  # our starting query, not YASGUI's
     page.click('button.example[data-name="b_latest_estimate"]')
     rows = page.locator(".yasr table tbody tr")
     rows.first.wait_for()

@@ -203,3 +203,11 @@ def test_vendor_script_copies_assets_and_licences(tmp_path: Path, repo_root: Pat
     for rel in ("yasgui/yasgui.min.js", "leaflet/leaflet.js", "world-atlas/countries-110m.json"):
         assert (tmp_path / rel).read_bytes() == (committed / rel).read_bytes(), rel
     assert (tmp_path / "leaflet" / "images" / "marker-icon.png").is_file()
+
+
+def test_script_json_cannot_close_its_script_element():
+    from api.pages import _script_json
+
+    text = _script_json({"q": "</script><!-- a < b > c"})
+    assert "<" not in text and ">" not in text
+    assert json.loads(str(text)) == {"q": "</script><!-- a < b > c"}
