@@ -17,6 +17,7 @@ from kb.extract.tokens import Token
 _DESIGNATION = re.compile(
     r"^(?=.*\d)[A-Z][A-Za-z]{0,5}-?\d{1,4}[A-Za-z]{0,3}(?:-\d{1,3}[A-Za-z]?)?s?$"
 )
+_TYPE_NUMBER = re.compile(r"^\d{2,3}[A-Z]{0,2}$")
 _CLASS_NAME = re.compile(r"^[A-Z][\w-]*-class$")
 _MADE = re.compile(r"-(?:made|built|designed|era|supplied|produced|manufactured|led)$", re.I)
 MANUFACTURERS = frozenset(
@@ -173,11 +174,7 @@ def _atoms(tokens: list[Token], lex: Lexicon) -> list[Atom]:
             atoms.append(Atom(i, i + 1, "designation"))
             i += 1
             continue
-        if (
-            tok.text == "Type"
-            and i + 1 < n
-            and re.match(r"^\d{2,3}[A-Z]{0,2}$", tokens[i + 1].text)
-        ):
+        if tok.text == "Type" and i + 1 < n and _TYPE_NUMBER.match(tokens[i + 1].text):
             atoms.append(Atom(i, i + 2, "designation"))
             i += 2
             continue

@@ -48,6 +48,8 @@ _EARLIER = re.compile(
     r"up to|an estimated|fewer than|less than)?\s*[\w,.-]+(?:\s+(?:hundred|thousand|million))?))",
     re.I,
 )
+_INCLUDING = re.compile(r"^[^.;]{0,60}?\b(?:including|among them)\b")
+_OF = re.compile(r"^\s+of\b")
 _PRONOUN_START = re.compile(r"^(?:It|They|Its|Their|The country|The Kremlin|Moscow)\b")
 
 
@@ -326,7 +328,7 @@ def _claims(
         if _UMBRELLA_AFTER.match(after) or (
             not m.has_model
             and m.item_class == "Other"
-            and re.match(r"^[^.;]{0,60}?\b(?:including|among them)\b", after)
+            and _INCLUDING.match(after)
             and (nxt is None or tokens[nxt.start].start > m_end)
         ):
             continue
@@ -360,7 +362,7 @@ def _claims(
             continue
         if not m.has_model and m.item_class == "Unit":
             # "a brigade of about 4,000 soldiers": the soldiers are the claim
-            if re.match(r"^\s+of\b", after) or quantity.qualifier == "unspecified":
+            if _OF.match(after) or quantity.qualifier == "unspecified":
                 continue
             if (quantity.stated_as or "").lower() in ("a", "an", "another"):
                 continue

@@ -62,6 +62,10 @@ _ABBREV = frozenset(
 _CANDIDATE = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+)|\n\s*\n|\n(?=\s*[A-Z\"\u201c])")
 
 
+_NEXT = re.compile(r"\s+(\S)")
+_DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Half-open (start, end) ranges of the sentences of ``text``, whitespace trimmed."""
     spans: list[tuple[int, int]] = []
@@ -85,11 +89,11 @@ def _is_boundary(text: str, dot: int, after: int) -> bool:
     while i > 0 and (text[i - 1].isalnum() or text[i - 1] == "."):
         i -= 1
     word = text[i:dot]
-    nxt = re.match(r"\s+(\S)", text[after:])
+    nxt = _NEXT.match(text, after)
     next_char = nxt.group(1) if nxt else ""
     if word.lower().strip(".") in _ABBREV:
         return False
-    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):
+    if _DOTTED.fullmatch(word):
         # U.S. / U.K.: a boundary only before a capitalised word that starts a clause
         return bool(next_char) and next_char.isupper() and _starts_sentence(text, after)
     if len(word) == 1 and word.isupper():  # initials: "Ashton B. Carter"
