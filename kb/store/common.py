@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 
 import pyoxigraph as ox
@@ -72,11 +72,18 @@ def replace_text(
     graphs: dict[str, Iterable[ox.Triple]],
     drop: Iterable[str] = (),
     hashes: dict[str, str] | None = None,
+    exists: Callable[[str], bool] | None = None,
 ) -> str:
-    """One SPARQL Update request that drops, replaces and records hashes in one transaction."""
+    """One SPARQL Update request that drops, replaces and records hashes in one transaction.
+
+    ``exists`` (when the caller can answer it cheaply) skips dropping graphs that are not
+    there: a DROP costs about as much as inserting a small graph.
+    """
     ops: list[str] = []
     for g in dict.fromkeys([*drop, *graphs]):
-        ops.append(f"DROP SILENT GRAPH {iri(g)}")
+        quoted = iri(g)
+        if exists is None or exists(g):
+            ops.append(f"DROP SILENT GRAPH {quoted}")
     for g, sha in (hashes or {}).items():
         ops.append(f"DELETE WHERE {{ GRAPH {META} {{ {iri(g)} {_SHA256} ?h }} }}")
         ops.append(f'INSERT DATA {{ GRAPH {META} {{ {iri(g)} {_SHA256} "{sha}" }} }}')

@@ -189,7 +189,8 @@ class EmbeddedStore:
         drop: Iterable[str] = (),
         hashes: dict[str, str] | None = None,
     ) -> None:
-        self._write(common.replace_text(graphs, drop, hashes))
+        # single writer: nothing else can create or drop a graph between check and write
+        self._write(common.replace_text(graphs, drop, hashes, exists=self.graph_exists))
 
     def drop_graph(self, graph_iri: str) -> None:
         self.replace_graphs({}, drop=[graph_iri])

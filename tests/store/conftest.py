@@ -74,3 +74,31 @@ def dead_url():
 
 os.environ.pop("DEPLOYKB_STORE", None)
 os.environ.pop("DEPLOYKB_DATA", None)
+
+
+@pytest.fixture(scope="session")
+def vocabulary_store(tmp_path_factory) -> Path:
+    """A closed store holding only the ontology, shapes and catalog graphs (loading the
+    catalog takes seconds, so tests copy this one instead of loading it again)."""
+    from kb.ingest import refresh_vocabulary
+    from kb.store import open_store
+
+    path = tmp_path_factory.mktemp("vocabulary") / "data"
+    store = open_store(path)
+    loaded = refresh_vocabulary(store)
+    store.close()
+    assert len(loaded) == 3, loaded  # ontology, shapes, catalog
+    return path
+
+
+@pytest.fixture
+def new_store_dir(vocabulary_store, tmp_path):
+    """Return a function that makes a fresh store directory with the vocabulary loaded."""
+    import shutil
+
+    def make(name: str = "data") -> str:
+        target = tmp_path / name
+        shutil.copytree(vocabulary_store, target)
+        return str(target)
+
+    return make

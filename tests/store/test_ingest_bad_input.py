@@ -31,9 +31,9 @@ def run(*args: str, input: str | bytes | None = None):
 
 
 @pytest.fixture
-def data(tmp_path) -> str:
+def data(new_store_dir) -> str:
     """A store that already holds one report, so 'unchanged' is checked against real data."""
-    path = str(tmp_path / "data")
+    path = new_store_dir()
     result = run(str(CALM), "--data", path)
     assert result.exit_code == 0, result.output
     return path
