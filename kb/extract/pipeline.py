@@ -50,6 +50,7 @@ _EARLIER = re.compile(
 )
 _INCLUDING = re.compile(r"^[^.;]{0,60}?\b(?:including|among them)\b")
 _OF = re.compile(r"^\s+of\b")
+_EXERCISE = re.compile(r"\b(?:exercises?|drills?|war ?games?|manoeuvres|maneuvers)\b", re.I)
 _PRONOUN_START = re.compile(r"^(?:It|They|Its|Their|The country|The Kremlin|Moscow)\b")
 
 
@@ -251,14 +252,17 @@ def _origin(tokens: list[Token], pm: PlaceMention) -> bool:
 
 
 def _clause_bounds(tokens: list[Token], mentions: list[Mention]) -> list[int]:
+    """Token indices where clauses start: after ";" and before ", and/but/which/where ..."
+    unless the comma sits inside a list of items ("T-90 tanks, howitzers, and APCs")."""
     starts = {m.start for m in mentions}
+    ends = {m.end for m in mentions}
     bounds = [0]
     for i, t in enumerate(tokens):
         if t.text == ";" or (
             t.text == ","
             and i + 1 < len(tokens)
             and tokens[i + 1].lower in _CLAUSE_WORDS
-            and not any(i + 1 < st <= i + 4 for st in starts)
+            and not (i in ends and any(i + 1 < st <= i + 4 for st in starts))
         ):
             bounds.append(i + 1)
     bounds.append(len(tokens))
@@ -369,6 +373,8 @@ def _claims(
         reason = skip_reason(clause, before)
         if reason is not None:
             continue
+        if _EXERCISE.search(clause) and not locatives:
+            continue  # "took part in the exercises": participation, no deployment place
         if not (deployment_cue(clause) or sentence_cue):
             continue
         status = status_of(clause)

@@ -53,7 +53,8 @@ _SALE = re.compile(
     r"\b(?:s[eo]ll(?:s|ing)?|sold|sale|sales|purchas\w*|bought|buy(?:s|ing)?|ordered|contract(?:s|ed)?|"
     r"export(?:s|ed|ing)?|import(?:s|ed|ing)?|procure\w*|acqui\w*|supplied|supplier|supply deal|deal for|"
     r"to be delivered|deliver(?:y|ies) of|arms deal|donat\w*|gift\w*|manufactur\w*|"
-    r"produc(?:e|ed|es|ing|tion)|built by)\b",
+    r"produc(?:e|ed|es|ing|tion)|built by|onward transfer|hand(?:ed|ing|s)? (?:over|its|their)|"
+    r"offer(?:ed|s|ing)? to (?:give|hand|transfer|send))\b",
     re.I,
 )
 _LOSS = re.compile(
@@ -65,7 +66,8 @@ _LOSS = re.compile(
 _TRAINING = re.compile(r"\b(?:train(?:ed|ing|s|ees?)?|graduat\w*|recruit\w*|class of)\b", re.I)
 _HOME_BASE = re.compile(
     r"\b(?:home base|home port|homeport|normally based|permanently based at home|"
-    r"home station|garrison at home|back home)\b",
+    r"home station|garrison at home|back home|where\b[^,;]{0,60}\b(?:is|are) (?:normally |"
+    r"permanently )?(?:based|stationed))\b",
     re.I,
 )
 _DENIED = re.compile(
@@ -102,6 +104,20 @@ def deployment_cue(clause: str) -> bool:
     return bool(_CUE.search(clause))
 
 
+#: the item is used, wanted or at stake rather than deployed
+_NOT_PRESENCE = re.compile(
+    r"\b(?:fir(?:e|ed|es|ing)|launch(?:ed|es|ing)?|shoot(?:s|ing)?|shot|can fire|capable of firing|"
+    r"request(?:ed|s)?(?: from \w+)? for|ask(?:ed|s|ing)? for|call(?:ed|s|ing)? for|appeal(?:ed)? for|"
+    r"need(?:s|ed)? for|rerout\w*|merchant|commercial|civilian|shipping compan\w*)\s+"
+    r"(?:(?:some|about|around|up to|more than|at least|dozens of|hundreds of|its|their|the)\s+)?"
+    r"[\w,.-]*\s*$",
+    re.I,
+)
+_READINESS = re.compile(
+    r"\b(?:on (?:high )?alert|on standby|on stand-by|on notice|at risk|in harm's way|"
+    r"in danger)\b",
+    re.I,
+)
 _HOSTILE = re.compile(
     r"\b(?:clash\w*|fight\w*|battl\w*|skirmish\w*|confrontation|war|conflict|attack\w*|"
     r"talks|negotiations|fired on|firing on|shelling|ambush\w*)\s+(?:with|against|on|by|between)"
@@ -115,6 +131,10 @@ def skip_reason(clause: str, before_item: str) -> str | None:
     """Why a clause gives no claim for the item whose preceding words are ``before_item``."""
     if _HOSTILE.search(before_item[-40:]):
         return "opponent"
+    if _NOT_PRESENCE.search(before_item[-60:]):
+        return "use or request"
+    if _READINESS.search(clause):
+        return "readiness"
     if _CAPACITY.search(before_item[-60:]):
         return "capacity"
     if _HOME_BASE.search(clause):
