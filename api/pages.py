@@ -423,12 +423,24 @@ def _rdf_response(description: data.Description, rep: conneg.Representation) -> 
     return resp
 
 
-#: resource class -> (claims of such a resource, table title)
+#: resource class -> (claims of such a resource, table title, /claims filter)
 _CLAIM_LISTS = [
-    ("Report", data.report_claims, "Claims from this report"),
-    ("Actor", data.actor_claims, "Claims about this actor"),
-    ("EquipmentType", data.equipment_claims, "Claims about this type of equipment"),
+    ("Report", data.report_claims, "Claims from this report", None),
+    ("Actor", data.actor_claims, "Claims about this actor", "actor"),
+    ("EquipmentType", data.equipment_claims, "Claims about this type of equipment", "asset"),
 ]
+
+
+def _claims_listing(
+    store: Any, records: list[dict], title: str, filter_key: str | None, d: data.Description
+) -> Table:
+    table = data.claims_table(store, records, "claims", title)
+    if len(records) >= data.RESOURCE_CLAIMS_LIMIT:
+        table.note = f"Only the first {len(records)} claims are listed here."
+        base = data.CLAIM_FILTERS.get(filter_key or "")
+        if base and d.iri.startswith(base):
+            table.note_href = f"/claims?{filter_key}={d.iri[len(base) :]}"
+    return table
 
 
 def _property_order(st: data.Statement) -> tuple[int, str]:
@@ -524,14 +536,13 @@ def resource(path: str) -> Any:
     if data.DKB_BASE + "Place" in types or data.is_place(store, description.iri):
         place_records = data.place_claims(store, description.iri)
         if place_records:
-            tables.insert(
-                0, data.claims_table(store, place_records, "claims", "Claims at or near this place")
-            )
+            title = "Claims at or near this place"
+            tables.insert(0, _claims_listing(store, place_records, title, "place", description))
     else:
-        listing = next(((f, t) for c, f, t in _CLAIM_LISTS if data.DKB_BASE + c in types), None)
+        listing = next((x for x in _CLAIM_LISTS if data.DKB_BASE + x[0] in types), None)
         if listing is not None:
-            records = listing[0](store, description.iri)
-            tables.insert(0, data.claims_table(store, records, "claims", listing[1]))
+            records = listing[1](store, description.iri)
+            tables.insert(0, _claims_listing(store, records, listing[2], listing[3], description))
     if suffix in ("csv", "json"):
         return table_download(tables, suffix)
     if request.args.get("_format"):

@@ -331,7 +331,11 @@ CLAIM_COLUMNS = [
 ]
 
 
-def claims(store: Any, where: str = "", limit: int = 500, offset: int = 0) -> list[dict]:
+#: claims listed on one resource page (the full list is on /claims with a filter)
+RESOURCE_CLAIMS_LIMIT = 500
+
+
+def claims(store: Any, where: str = "", limit: int | None = None, offset: int = 0) -> list[dict]:
     """Claims with everything a table row needs; ``where`` adds graph patterns on ``?c``
     (``?asset`` is bound too). Oldest report first; superseded estimates before the estimate
     that replaced them.
@@ -340,6 +344,8 @@ def claims(store: Any, where: str = "", limit: int = 500, offset: int = 0) -> li
     string key (date, then IRI): in Oxigraph 0.5 that is several times faster than sorting
     on a typed date or on two keys.
     """
+    if limit is None:
+        limit = RESOURCE_CLAIMS_LIMIT
     ids = select(
         store,
         f"""SELECT ?c WHERE {{

@@ -35,6 +35,9 @@ class Table:
     rows: list[dict[str, Cell]] = field(default_factory=list)
     #: columns whose cells are resources: downloads add a ``<column>_label`` column
     link_columns: tuple[str, ...] = ()
+    #: a remark shown under the title (e.g. that the list is cut short), with an optional link
+    note: str | None = None
+    note_href: str | None = None
 
     def add(self, **cells: Any) -> None:
         self.rows.append({k: v if isinstance(v, Cell) else Cell(v) for k, v in cells.items()})

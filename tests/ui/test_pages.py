@@ -422,6 +422,17 @@ def test_report_rdf_describes_its_evidence_spans(client, iris):
     assert {"troops", "personnel", "Su-30SM"} <= exact
 
 
+def test_long_claim_lists_on_resource_pages_point_to_the_full_list(client, monkeypatch):
+    from api.ui import data
+
+    monkeypatch.setattr(data, "RESOURCE_CLAIMS_LIMIT", 2)
+    html = client.get("/id/actor/russia", headers=HTML).get_data(as_text=True)
+    assert "Only the first 2 claims are listed here." in html
+    assert '<a href="/claims?actor=russia">See them all</a>' in html
+    html = client.get("/id/actor/united-states", headers=HTML).get_data(as_text=True)
+    assert "Only the first" not in html
+
+
 def test_report_page_lists_its_claims(client, iris):
     rows = csv_rows(client.get(local(iris.report(0)) + ".csv").data)
     assert [r["stated_as"] for r in rows] == ["roughly 200", "as many as 500", "Four"]
