@@ -7,6 +7,7 @@ import io
 import json
 import shutil
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -67,26 +68,37 @@ def _plain(term: Any) -> str:
     return term.value if isinstance(term, ox.NamedNode | ox.Literal) else str(term)
 
 
-def render(result: Any, fmt: str, out: io.TextIOBase) -> None:
+def render(result: Any, fmt: str, out: io.TextIOBase) -> int:
+    """Write ``result`` to ``out`` (rows streamed except for the table); returns the row count."""
     if isinstance(result, ox.QueryBoolean):
         value = bool(result)
         if fmt == "json":
             out.write(json.dumps({"head": {}, "boolean": value}) + "\n")
         else:
             out.write(("true" if value else "false") + "\n")
-        return
+        return 1
     if isinstance(result, ox.QuerySolutions):
         variables = [v.value for v in result.variables]
-        rows = [[row[v] for v in variables] for row in result]
+        rows: Iterator[list[Any]] = ([row[v] for v in variables] for row in result)
     else:  # CONSTRUCT / DESCRIBE
         variables = ["subject", "predicate", "object"]
-        rows = [[t.subject, t.predicate, t.object] for t in result]
+        rows = ([t.subject, t.predicate, t.object] for t in result)
+    count = 0
     if fmt == "json":
-        out.write(json.dumps(_json_results(variables, rows), ensure_ascii=False, indent=1) + "\n")
+        out.write(json.dumps({"head": {"vars": variables}})[:-1] + ', "results": {"bindings": [')
+        for row in rows:
+            binding = {
+                v: _json_term(t) for v, t in zip(variables, row, strict=True) if t is not None
+            }
+            out.write(("," if count else "") + "\n " + json.dumps(binding, ensure_ascii=False))
+            count += 1
+        out.write("\n]}}\n")
     elif fmt in ("csv", "tsv"):
         writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
         writer.writerow(variables)
-        writer.writerows([[_plain(t) for t in row] for row in rows])
+        for row in rows:
+            writer.writerow([_plain(t) for t in row])
+            count += 1
     else:
         from rich.console import Console
         from rich.table import Table
@@ -94,10 +106,12 @@ def render(result: Any, fmt: str, out: io.TextIOBase) -> None:
         table = Table(*variables, show_lines=False, header_style="bold")
         for row in rows:
             table.add_row(*(compact(t) for t in row))
-        width = shutil.get_terminal_size((200, 24)).columns if sys.stdout.isatty() else 200
-        console = Console(file=out, width=width, no_color=not sys.stdout.isatty())
+            count += 1
+        width = shutil.get_terminal_size((200, 24)).columns if out.isatty() else 200
+        console = Console(file=out, width=width, no_color=not out.isatty())
         console.print(table)
-        console.print(f"{len(rows)} row{'s' if len(rows) != 1 else ''}")
+        console.print(f"{count} row{'s' if count != 1 else ''}")
+    return count
 
 
 def _json_term(term: Any) -> dict[str, str]:
@@ -111,15 +125,6 @@ def _json_term(term: Any) -> dict[str, str]:
     elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
         out["datatype"] = term.datatype.value
     return out
-
-
-def _json_results(variables: list[str], rows: list[list[Any]]) -> dict[str, Any]:
-    """SPARQL 1.1 Query Results JSON."""
-    bindings = [
-        {v: _json_term(t) for v, t in zip(variables, row, strict=True) if t is not None}
-        for row in rows
-    ]
-    return {"head": {"vars": variables}, "results": {"bindings": bindings}}
 
 
 @click.command(
@@ -139,11 +144,11 @@ def command(sparql: str, data_dir: str | None, store_url: str | None, fmt: str) 
     query = with_prefixes(load_query(sparql))
     store = open_for_cli(data_dir, store_url, read_only=True)
     try:
-        result = store.query(query)
-        buffer = io.StringIO()
-        render(result, fmt, buffer)
+        render(store.query(query), fmt, sys.stdout)
+        sys.stdout.flush()
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
+    except (OSError, RuntimeError, ValueError) as exc:  # raised while rows are read
+        raise click.ClickException(f"query failed: {' '.join(str(exc).split())}") from None
     finally:
         store.close()
-    sys.stdout.write(buffer.getvalue())

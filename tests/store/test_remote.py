@@ -173,3 +173,24 @@ def test_cli_over_the_remote_store(remote_url):
     )
     assert out.stdout.splitlines() == ["n", "8"]
     assert requests.get(remote_url + "/query", params={"query": "ASK {}"}, timeout=5).ok
+
+
+def test_ingest_command_end_to_end_over_the_remote_store(remote_url, tmp_path):
+    from pathlib import Path
+
+    articles = Path(__file__).parent / "data" / "articles"
+    runner = CliRunner()
+    first = runner.invoke(cli, ["ingest", str(articles), "--store", remote_url, "--json"])
+    summary = json.loads(first.stdout)
+    assert first.exit_code == 1  # nodate.txt is rejected
+    assert summary["rejected"] == 1 and summary["failed"] == 0 and summary["ingested"] >= 3
+    again = json.loads(
+        runner.invoke(cli, ["ingest", str(articles), "--store", remote_url, "--json"]).stdout
+    )
+    assert again["unchanged"] == summary["ingested"] and again["ingested"] == 0
+    stats = json.loads(runner.invoke(cli, ["stats", "--json", "--store", remote_url]).stdout)
+    assert stats["reports"] == summary["ingested"]
+    assert stats["claims"] == summary["claims_added"]
+    checked = runner.invoke(cli, ["validate", "--json", "--store", remote_url])
+    assert checked.exit_code == 0
+    assert json.loads(checked.stdout)["graphs"] == summary["ingested"]
