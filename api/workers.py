@@ -173,27 +173,37 @@ class ProcessExecutor:
 
     # -- lifecycle
     def _start_worker(self) -> None:
-        if self._closed:
-            return
-        snapshot = self.snapshots.current()
-        self.snapshots.acquire(snapshot)
-        parent, child = self._ctx.Pipe()
-        proc = self._ctx.Process(target=_worker_main, args=(child, snapshot), daemon=True)
-        proc.start()
-        child.close()
-        if not parent.poll(60):
-            proc.kill()
-            self.snapshots.release(snapshot)
-            log.error("query worker did not start")
-            return
-        parent.recv()
-        worker = _Worker(proc, parent, snapshot)
-        with self._lock:
+        """Start one worker and put it in the idle queue (runs in its own thread)."""
+        for attempt in range(3):
             if self._closed:
-                self._kill(worker)
                 return
-            self._all.add(worker)
-        self._idle.put(worker)
+            try:
+                snapshot = self.snapshots.current()
+            except OSError as exc:
+                log.error("cannot snapshot the store for a query worker: %s", exc)
+                return
+            self.snapshots.acquire(snapshot)
+            parent, child = self._ctx.Pipe()
+            proc = self._ctx.Process(target=_worker_main, args=(child, snapshot), daemon=True)
+            proc.start()
+            child.close()
+            worker = _Worker(proc, parent, snapshot)
+            with self._lock:
+                self._all.add(worker)  # so close() stops it even while it starts
+            try:
+                ready = parent.poll(60) and parent.recv()[0] == "ready"
+            except (EOFError, OSError):
+                ready = False
+            if ready and not self._closed:
+                self._idle.put(worker)
+                return
+            self._kill(worker)
+            if not self._closed:
+                log.error(
+                    "query worker did not start (attempt %d, exit code %s)",
+                    attempt + 1,
+                    proc.exitcode,
+                )
 
     def _kill(self, worker: _Worker) -> None:
         with contextlib.suppress(Exception):
