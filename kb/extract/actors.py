@@ -26,7 +26,6 @@ _NOT_AGENT_BEFORE = frozenset(
         "between",
         "toward",
         "towards",
-        "and",
         "than",
         "over",
     ]
@@ -71,7 +70,14 @@ def actor_for(
     places: list[PlaceMention],
     frame: tuple[int, int] | None,
     discourse: ActorHit | None,
+    host: str | None = None,
 ) -> ActorHit | None:
+    """The deploying actor of mention ``m``.
+
+    Order: an actor word on the item ("Russian marines"); the nearest actor named before
+    the item outside the speech frame, place phrases and prepositional objects (a host
+    country ``host`` counts only when it opens the sentence); "... by Russia" after the
+    item; the actor of the discourse."""
     if m.actor_hint is not None:
         return m.actor_hint
     in_place = set()
@@ -89,7 +95,12 @@ def actor_for(
         t = tokens[i]
         in_frame = frame is not None and frame[0] <= t.start < frame[1]
         prev = tokens[i - 1].lower if i > 0 else ""
-        if not in_frame and i not in in_place and prev not in _NOT_AGENT_BEFORE:
+        if (
+            not in_frame
+            and i not in in_place
+            and prev not in _NOT_AGENT_BEFORE
+            and not (host is not None and hit.state_id == host and i > 0)
+        ):
             best = hit
         i += length
     if best is not None:

@@ -158,18 +158,20 @@ class Lexicon:
             model = getattr(concept, "model", None)
             nato = set(getattr(concept, "nato_names", None) or ())
             labels = {concept.label, *(getattr(concept, "labels", None) or ())}
-            if not model:
-                # a named type without a designation ("Typhoon"): its shortest proper name
+            # a generic class ("howitzer", "attack helicopter") has no designation and a
+            # lower-case name; a named type without designation ("Eurofighter Typhoon")
+            # keeps its shortest proper name as the model
+            generic = not model and concept.label[:1].islower()
+            if not model and not generic:
                 proper = sorted((x for x in labels if x[:1].isupper()), key=len)
                 model = proper[0] if proper else None
             for label in labels:
                 if not label:
                     continue
                 key = key_tuple(label)
-                if not model and key and key[-1] in UMBRELLA:
+                if generic and key and key[-1] in UMBRELLA:
                     continue  # "weapons", "military equipment": lists, not items
-                if not model and (label[:1].islower() or key in HEADS):
-                    # generic class concepts ("howitzer"): a head noun naming that concept
+                if generic and not label.isupper():
                     lex.heads.setdefault(key, item_class)
                     lex.generic_assets.setdefault(key, concept.id)
                     continue

@@ -95,7 +95,9 @@ class Mention:
     named: bool = False
 
 
-def _match_at(tokens: list[Token], i: int, table: dict, lex: Lexicon) -> tuple[int, object] | None:
+def _match_at(
+    tokens: list[Token], i: int, table: dict, lex: Lexicon, plural: bool = False
+) -> tuple[int, object] | None:
     n = len(tokens)
     for length in lex.lengths_for(table, tokens[i].key):
         if i + length > n:
@@ -104,6 +106,12 @@ def _match_at(tokens: list[Token], i: int, table: dict, lex: Lexicon) -> tuple[i
         got = table.get(key)
         if got:
             return length, got
+        last = key[-1]
+        if plural and len(last) > 3 and last.endswith("s") and not last.endswith("ss"):
+            # "Eurofighter Typhoons", "Hinds", "Strykers"
+            got = table.get((*key[:-1], last[:-1]))
+            if got:
+                return length, got
     return None
 
 
@@ -150,7 +158,7 @@ def _atoms(tokens: list[Token], lex: Lexicon) -> list[Atom]:
             i = k
             continue
         if tok.key in first_keys:
-            got = _match_at(tokens, i, lex.equipment, lex)
+            got = _match_at(tokens, i, lex.equipment, lex, plural=True)
             if got:
                 length, hits = got
                 hit = hits[0]  # type: ignore[index]
@@ -256,6 +264,41 @@ def _ship_name_word(t: Token) -> bool:
     return t.is_cap and t.text.replace("-", "").isalnum() and t.lower not in _NOT_NAMES
 
 
+#: the navy a ship prefix belongs to (actor catalog ids)
+SHIP_PREFIX_ACTORS = {
+    "HMS": "united-kingdom",
+    "USS": "united-states",
+    "HNLMS": "netherlands",
+    "HMCS": "canada",
+    "HMAS": "australia",
+    "HMNZS": "new-zealand",
+    "INS": "india",
+    "ROKS": "south-korea",
+    "JS": "japan",
+    "TCG": "turkey",
+    "FS": "france",
+    "ITS": "italy",
+    "ESPS": "spain",
+    "PNS": "pakistan",
+    "HDMS": "denmark",
+    "KNM": "norway",
+    "HNoMS": "norway",
+    "HSwMS": "sweden",
+    "BRP": "philippines",
+    "FGS": "germany",
+    "ORP": "poland",
+    "HS": "greece",
+    "NRP": "portugal",
+    "ARA": "argentina",
+    "BAP": "peru",
+    "KRI": "indonesia",
+    "SAS": "south-africa",
+    "RFS": "russia",
+    "ENS": "egypt",
+    "BNS": "bangladesh",
+}
+
+
 def _vessel(tokens: list[Token], group: list[Atom], lex: Lexicon) -> Mention:
     """ "HMS Queen Elizabeth", "the aircraft carrier USS Nimitz": one named ship."""
     heads = [a for a in group if a.kind == "head"]
@@ -289,6 +332,11 @@ def _vessel(tokens: list[Token], group: list[Atom], lex: Lexicon) -> Mention:
         else:
             break
     m.definite = m.start > 0 and tokens[m.start - 1].lower in ("the", "its", "their")
+    if not m.actor_hints:
+        prefix = next(tokens[a.start].text for a in group if a.kind == "vessel")
+        navy = lex.actor_by_id.get(SHIP_PREFIX_ACTORS.get(prefix, ""))
+        if navy is not None:
+            m.actor_hint, m.actor_hints = navy, (navy,)
     return m
 
 
@@ -367,14 +415,6 @@ def _mention(tokens: list[Token], group: list[Atom], lex: Lexicon) -> Mention | 
         break
     hints.reverse()
     actor_hint = hints[0] if hints else None
-    if actor_hint is None:
-        for t in tokens[start:core]:
-            m = _MADE.search(t.text)
-            if m:
-                got = lex.actors.get((t.key[: m.start()],))
-                if got:
-                    actor_hint = got[0]
-                    hints = [got[0]]
     definite = start > 0 and tokens[start - 1].lower in ("the", "these", "those", "its", "their")
     head_words = " ".join(t.lower for t in tokens[heads[-1].start : heads[-1].end]) if heads else ""
     named = False

@@ -86,9 +86,8 @@ def extract_report(report: Report, lex: Lexicon) -> Extraction:
         if first.strip() == report.title.strip() and "\n" in text[spans[0][1] : spans[1][0]]:
             # the headline repeats the story: claims come from the body, only the actor
             # the headline is about carries over
-            state.subject = sentence_subject(tokenize(text, *spans[0]), lex) or _any_actor(
-                tokenize(text, *spans[0]), lex
-            )
+            head = tokenize(text, *spans[0])
+            state.subject = sentence_subject(head, lex) or _any_actor(head, lex)
             spans = spans[1:]
     # the pre-filter: only sentences naming equipment (and the two before them, for the
     # places and actors they refer back to) get tokenised and analysed
@@ -163,9 +162,10 @@ def _sentence(
 
 
 def _any_actor(tokens: list[Token], lex: Lexicon) -> ActorHit | None:
-    for t in tokens:
+    """The first actor of a headline that is not a place after a preposition."""
+    for i, t in enumerate(tokens):
         hits = lex.actors.get((t.key,))
-        if hits and t.is_cap:
+        if hits and t.is_cap and (i == 0 or tokens[i - 1].lower not in (*LOCATIVE, "from", "with")):
             return hits[0]
     return None
 
@@ -360,8 +360,26 @@ def _claims(
         elif m.definite and quantity.qualifier == "unspecified":
             earlier = _antecedent(state.claims, m)
             if earlier is not None:
-                _corroborate(earlier, attr, sentence, _place_for(m, locatives))
-                continue
+                where = _place_for(m, locatives)
+                moved = (
+                    where is not None
+                    and earlier.location_name is not None
+                    and where.name is not None
+                    and where.name != earlier.location_name
+                )
+                if not moved:
+                    _corroborate(earlier, attr, sentence, where)
+                    continue
+                # "The battery will be set up in Seongju": the same item, a new place
+                m = replace(
+                    m,
+                    asset=earlier.asset,
+                    item_class=earlier.item_class,
+                    model=earlier.item_model,
+                    has_model=True,
+                    weak=False,
+                    actor_hints=m.actor_hints or _hint_of(earlier, lex),
+                )
         if m.weak and quantity.qualifier == "unspecified" and m.actor_hint is None:
             continue
         if not m.has_model and m.item_class == "Unit":
@@ -388,7 +406,10 @@ def _claims(
                 # "Flight data showed an Il-62 and an An-124": same event as before
                 status = state.claims[-1].status
         targets = _coordinated_places(place, locatives, tokens) if place else [None]
-        actors = list(m.actor_hints) or [actor_for(m, tokens, lex, places, frame, state.subject)]
+        host = place.country_id if place else None
+        actors = list(m.actor_hints) or [
+            actor_for(m, tokens, lex, places, frame, state.subject, host)
+        ]
         if actors == [None] and attr is not None and attr.affiliation in lex.actor_by_id:
             # "..., U.S. Air Forces in Europe said": the speaking force's own deployment
             actors = [lex.actor_by_id[attr.affiliation]]
@@ -458,6 +479,11 @@ _GENERIC_GROUP = {
     "force": "people",
     "forces": "people",
 }
+
+
+def _hint_of(claim: Claim, lex: Lexicon) -> tuple[ActorHit, ...]:
+    hit = lex.actor_by_id.get(claim.actor) if claim.actor else None
+    return (hit,) if hit else ()
 
 
 def _antecedent(claims: list[Claim], m: Mention) -> Claim | None:

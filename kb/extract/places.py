@@ -347,10 +347,9 @@ def _phrase_at(tokens: list[Token], i: int, lex: Lexicon, text: str) -> PlaceMen
     if tok.lower in _DETS:
         det = tok.lower
         j += 1
-    while j < n and (
-        tokens[j].lower in _SKIP_ADJ
-        or (_actor_word(tokens[j], lex) and not _lookup(tokens, j, lex))
-    ):
+    while j < n and (tokens[j].lower in _SKIP_ADJ or _actor_word(tokens[j], lex)):
+        if _lookup(tokens, j, lex):
+            break  # "South Korea", "West Point", "Saudi Arabia" are names, not adjectives
         j += 1
     if j >= n:
         return None
@@ -515,10 +514,8 @@ def _display(hit: PlaceHit, tokens: list[Token], start: int, length: int) -> str
     "air base"/"province" words otherwise."""
     if hit.kind == "Country":
         return None
-    if hit.kind in FACILITY_KINDS:
-        words = [t.text for t in tokens[start : start + length]]
-    else:
-        words = hit.name.split()
+    # as written ("Qamishli", "Hamadan"), not the gazetteer's spelling ("Al-Qamishli")
+    words = [t.text for t in tokens[start : start + length]]
     kept = [w for w in words if w.lower() not in _GENERIC_NAME_WORDS]
     return " ".join(kept) if kept else hit.name
 
