@@ -17,6 +17,7 @@ an update naming an IRI under ``https://w3id.org/deploykb/graph/`` or writing th
 from __future__ import annotations
 
 import hmac
+import threading
 import uuid
 from typing import Any
 from urllib.parse import urljoin
@@ -111,6 +112,26 @@ def touches_protected_graphs(text: str) -> bool:
     return False
 
 
+_SCRATCH = threading.local()
+
+
+def check_update_syntax(text: str, base: str) -> None:
+    """Parse the update before the store sees it, so the client gets the parser's message
+    with positions in its own text. It runs on an empty in-memory store (cheap: SERVICE and
+    LOAD were refused already) because pyoxigraph offers no parse-only call."""
+    scratch = getattr(_SCRATCH, "store", None)
+    if scratch is None:
+        scratch = _SCRATCH.store = ox.Store()
+    try:
+        scratch.update(text, base_iri=base)
+    except SyntaxError as exc:
+        raise ProtocolError(400, f"malformed update: {exc}") from None
+    except OSError:
+        pass  # not a syntax problem; the real store decides
+    finally:
+        scratch.clear()
+
+
 @bp.route("/update", methods=["POST", "GET"])
 def update() -> Response:
     if request.method == "GET":
@@ -143,6 +164,7 @@ def update() -> Response:
             "the Graph Store Protocol, which run the SHACL gate",
         )
     text = add_using_clauses(op.text, op.default_graphs, op.named_graphs)
+    check_update_syntax(text, f"{base_url()}/update")
     text = f"BASE <{base_url()}/update> {text}"
     store = _store()
     try:

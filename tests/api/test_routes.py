@@ -398,3 +398,59 @@ def test_browsers_asking_for_the_endpoint_get_the_query_page(client) -> None:
     assert resp.status_code == 303 and resp.headers["Location"].endswith("/query")
     machine = client.get("/sparql", headers={"Accept": "text/turtle"})
     assert machine.status_code == 200 and machine.headers["Content-Type"].startswith("text/turtle")
+
+
+@pytest.mark.parametrize(
+    "kwargs,status,words",
+    [
+        ({"method": "GET", "query_string": {"update": "CLEAR ALL"}}, 405, "POST"),
+        ({"data": {"update": "SELECT * { ?s ?p ?o }"}}, 400, "query"),
+        (
+            {
+                "data": {
+                    "update": "INSERT { <a:a> <a:b> ?o } WHERE { SERVICE <http://h/> { ?s ?p ?o } }"
+                }
+            },
+            400,
+            "SERVICE",
+        ),
+        ({"data": {"update": "LOAD <http://h/x.ttl>"}}, 400, "LOAD"),
+        ({"data": {"update": "CLEAR XYZ"}}, 400, "malformed update: error at 1:10"),
+        ({"data": {"other": "x"}}, 400, "missing"),
+        ({"data": "CLEAR ALL", "content_type": "text/plain"}, 415, "Content-Type"),
+    ],
+)
+def test_update_errors(client, h, kwargs, status, words) -> None:
+    method = kwargs.pop("method", "POST")
+    resp = client.open("/update", method=method, headers=h.AUTH, **kwargs)
+    assert resp.status_code == status, resp.data
+    assert words.lower() in resp.data.decode().lower()
+
+
+@pytest.mark.parametrize(
+    "method,path,status",
+    [
+        ("GET", "/store?graph=http://ex/g1&default", 400),
+        ("GET", "/store?graph=nope", 400),
+        ("GET", "/store?graph=http://ex/none", 404),
+        ("DELETE", "/store?graph=http://ex/none", 404),
+        ("PATCH", "/store?graph=http://ex/g1", 405),
+    ],
+)
+def test_store_errors(client, h, method, path, status) -> None:
+    assert client.open(path, method=method, headers=h.AUTH).status_code == status
+
+
+def test_store_get_streams_a_graph_in_the_asked_format(client) -> None:
+    resp = client.get("/store?graph=http://ex/g2", headers={"Accept": "application/n-triples"})
+    assert resp.status_code == 200
+    triples = list(ox.parse(resp.data, ox.RdfFormat.N_TRIPLES))
+    assert {t.subject.value for t in triples} == {"http://ex/b"}
+    assert (
+        client.get("/store?graph=http://ex/g2", headers={"Accept": "image/png"}).status_code == 406
+    )
+
+
+def test_descriptions_406(client) -> None:
+    assert client.get("/.well-known/void", headers={"Accept": "text/csv"}).status_code == 406
+    assert client.get("/sparql", headers={"Accept": "text/csv"}).status_code == 406
