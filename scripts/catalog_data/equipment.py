@@ -21,21 +21,50 @@ from __future__ import annotations
 TOP_CONCEPTS: dict[str, tuple[str, list[str]]] = {
     "FighterAircraft": (
         "fighter aircraft",
-        ["fighter jet", "fighter", "fighter plane", "jet fighter", "interceptor", "multirole fighter"],
+        [
+            "fighter jet",
+            "fighter",
+            "fighter plane",
+            "jet fighter",
+            "interceptor",
+            "multirole fighter",
+        ],
     ),
     "AttackAircraft": (
         "attack aircraft",
-        ["ground-attack aircraft", "strike aircraft", "attack jet", "close air support aircraft", "strike fighter"],
+        [
+            "ground-attack aircraft",
+            "strike aircraft",
+            "attack jet",
+            "close air support aircraft",
+            "strike fighter",
+        ],
     ),
-    "BomberAircraft": ("bomber aircraft", ["bomber", "strategic bomber", "heavy bomber", "long-range bomber"]),
+    "BomberAircraft": (
+        "bomber aircraft",
+        ["bomber", "strategic bomber", "heavy bomber", "long-range bomber"],
+    ),
     "TransportAircraft": (
         "transport aircraft",
-        ["transport plane", "cargo plane", "cargo aircraft", "military transport aircraft", "airlifter", "transport jet"],
+        [
+            "transport plane",
+            "cargo plane",
+            "cargo aircraft",
+            "military transport aircraft",
+            "airlifter",
+            "transport jet",
+        ],
     ),
     "Helicopter": ("helicopter", ["military helicopter", "chopper", "rotorcraft"]),
     "AttackHelicopter": (
         "attack helicopter",
-        ["helicopter gunship", "gunship", "gunship helicopter", "combat helicopter", "attack chopper"],
+        [
+            "helicopter gunship",
+            "gunship",
+            "gunship helicopter",
+            "combat helicopter",
+            "attack chopper",
+        ],
     ),
     "TransportHelicopter": (
         "transport helicopter",
@@ -52,9 +81,18 @@ TOP_CONCEPTS: dict[str, tuple[str, list[str]]] = {
     "InfantryFightingVehicle": ("infantry fighting vehicle", ["IFV", "infantry combat vehicle"]),
     "ArmoredPersonnelCarrier": (
         "armored personnel carrier",
-        ["armoured personnel carrier", "APC", "personnel carrier", "armored troop carrier", "armoured troop carrier"],
+        [
+            "armoured personnel carrier",
+            "APC",
+            "personnel carrier",
+            "armored troop carrier",
+            "armoured troop carrier",
+        ],
     ),
-    "Artillery": ("artillery", ["artillery piece", "artillery system", "field artillery", "artillery gun"]),
+    "Artillery": (
+        "artillery",
+        ["artillery piece", "artillery system", "field artillery", "artillery gun"],
+    ),
     "AirDefenseSystem": (
         "air defense system",
         [
@@ -74,16 +112,40 @@ TOP_CONCEPTS: dict[str, tuple[str, list[str]]] = {
     "Submarine": ("submarine", ["sub", "attack submarine"]),
     "Drone": (
         "drone",
-        ["unmanned aerial vehicle", "UAV", "unmanned aircraft", "unmanned combat aerial vehicle", "UCAV", "combat drone"],
+        [
+            "unmanned aerial vehicle",
+            "UAV",
+            "unmanned aircraft",
+            "unmanned combat aerial vehicle",
+            "UCAV",
+            "combat drone",
+        ],
     ),
     "Personnel": (
         "military personnel",
-        ["troops", "soldiers", "servicemen", "service members", "servicemembers", "personnel", "military troops", "forces"],
+        [
+            "troops",
+            "soldiers",
+            "servicemen",
+            "service members",
+            "servicemembers",
+            "personnel",
+            "military troops",
+            "forces",
+        ],
     ),
     "Unit": ("military unit", ["unit", "formation"]),
     "Other": (
         "other military equipment",
-        ["military equipment", "materiel", "military hardware", "heavy equipment", "weaponry", "weapons", "arms"],
+        [
+            "military equipment",
+            "materiel",
+            "military hardware",
+            "heavy equipment",
+            "weaponry",
+            "weapons",
+            "arms",
+        ],
     ),
 }
 
