@@ -8,7 +8,6 @@ from datetime import date
 
 import pytest
 from rdflib import RDF, BNode, Graph, Literal, URIRef
-from rdflib.namespace import XSD
 
 from kb.model import Extraction, Quantity, Span
 from kb.namespaces import DKB, OA, PROV, SCHEMA
@@ -22,6 +21,10 @@ from kb.rdf import (
 from kb.validate import CatalogFacts, validate_report_graph
 
 HEX32 = r"[0-9a-f]{32}"
+# plain IRIs: pytest probes module attributes, and rdflib's closed XSD namespace warns on that
+XSD_INTEGER = URIRef("http://www.w3.org/2001/XMLSchema#integer")
+XSD_DECIMAL = URIRef("http://www.w3.org/2001/XMLSchema#decimal")
+XSD_DATE = URIRef("http://www.w3.org/2001/XMLSchema#date")
 
 
 def nt_lines(g: Graph) -> list[str]:
@@ -71,10 +74,10 @@ def test_claim_content(extraction: Extraction) -> None:
     assert quantity == URIRef(f"{jets}/quantity")
     assert g.value(quantity, DKB.qualifier) == DKB.Exact
     assert g.value(quantity, SCHEMA.value) == Literal(4)
-    assert g.value(quantity, SCHEMA.value).datatype == XSD.integer
+    assert g.value(quantity, SCHEMA.value).datatype == XSD_INTEGER
     assert g.value(quantity, DKB.statedAs) == Literal("four")
-    assert g.value(jets, DKB.confidence) == Literal("0.9", datatype=XSD.decimal)
-    assert g.value(jets, DKB.reportedOn) == Literal(date(2015, 9, 21), datatype=XSD.date)
+    assert g.value(jets, DKB.confidence) == Literal("0.9", datatype=XSD_DECIMAL)
+    assert g.value(jets, DKB.reportedOn) == Literal(date(2015, 9, 21), datatype=XSD_DATE)
     assert g.value(jets, DKB.status) == DKB.Deployed
     # corroboration: a second attribution and a second evidence sentence
     assert len(set(g.objects(jets, PROV.wasAttributedTo))) == 2
@@ -94,7 +97,7 @@ def test_supersession(extraction: Extraction) -> None:
     assert g.value(g.value(older, DKB.quantity), SCHEMA.value) == Literal(200)
     assert g.value(older, DKB.temporalStatus) == DKB.PreviousEstimate
     assert g.value(newer, DKB.temporalStatus) == DKB.CurrentEstimate
-    assert g.value(older, DKB.validBefore) == Literal(date(2015, 9, 21), datatype=XSD.date)
+    assert g.value(older, DKB.validBefore) == Literal(date(2015, 9, 21), datatype=XSD_DATE)
 
 
 def test_shared_attribution_is_one_node(extraction: Extraction) -> None:
@@ -175,4 +178,4 @@ def test_bad_values_raise(extraction: Extraction) -> None:
 def test_decimal_literal_is_canonical(value: float, lexical: str) -> None:
     lit = decimal_literal(value)
     assert str(lit) == lexical
-    assert lit.datatype == XSD.decimal
+    assert lit.datatype == XSD_DECIMAL
