@@ -465,6 +465,9 @@ _GROUPS = {
     "Submarine": "sea",
     "Personnel": "people",
     "Unit": "people",
+    "AirDefenseSystem": "fires",
+    "MissileSystem": "fires",
+    "Artillery": "fires",
 }
 _GENERIC_GROUP = {
     "aircraft": "air",
@@ -478,6 +481,12 @@ _GENERIC_GROUP = {
     "ships": "sea",
     "force": "people",
     "forces": "people",
+    "battery": "fires",
+    "batteries": "fires",
+    "system": "fires",
+    "systems": "fires",
+    "launcher": "fires",
+    "launchers": "fires",
 }
 
 
