@@ -467,7 +467,6 @@ _GROUPS = {
     "Unit": "people",
     "AirDefenseSystem": "fires",
     "MissileSystem": "fires",
-    "Artillery": "fires",
 }
 _GENERIC_GROUP = {
     "aircraft": "air",
