@@ -3,7 +3,7 @@
 (function () {
   "use strict";
   const el = document.getElementById("map");
-  const map = L.map(el, { worldCopyJump: true, minZoom: 1, maxZoom: 10 }).setView([30, 20], 2);
+  const map = L.map(el, { worldCopyJump: true, minZoom: 1, maxZoom: 10, fadeAnimation: false }).setView([30, 20], 2);
   map.attributionControl.addAttribution("Countries: Natural Earth");
   window.deploykbMap = map;
 
@@ -73,7 +73,7 @@
         markers.push(marker);
       });
       if (markers.length) {
-        map.fitBounds(L.featureGroup(markers).getBounds().pad(0.5), { maxZoom: 6 });
+        map.fitBounds(L.featureGroup(markers).getBounds().pad(0.5), { maxZoom: 6, animate: false });
       }
       el.dataset.markers = String(markers.length);
     })
