@@ -260,9 +260,8 @@ def build_equipment(data: ModuleType) -> tuple[Graph, list[dict[str, Any]]]:
         labels = list(alts) + list(nato)
         if notation:
             labels += [notation, *notation_variants(notation)]
-            if maker:
-                first_word = maker.split()[0].split("/")[0]
-                labels.append(f"{first_word} {notation}")
+            if maker in data.BRANDS:
+                labels.append(f"{data.BRANDS[maker]} {notation}")
             labels += [f"{notation} {n}" for n in nato]
         concepts[slug] = {
             "id": slug,
@@ -529,7 +528,10 @@ def build_places(pdata: ModuleType, adata: ModuleType) -> tuple[Graph, list[dict
         city = resolver.require(name, cc, "CITY_ALIASES")
         wanted[city["geonameid"]] = city
         preferred[city["geonameid"]] = (name, aliases)
-    for spec in [b["near"] for b in pdata.BASES if "near" in b]:
+    region_cities = [
+        m for ms in pdata.REGION_MEMBERS.values() for m in ms if not isinstance(m, str)
+    ]
+    for spec in [b["near"] for b in pdata.BASES if "near" in b] + region_cities:
         city = resolver.require(spec[0], spec[1], "BASES near")
         wanted[city["geonameid"]] = city
     city_places: dict[int, Place] = {}
@@ -618,6 +620,25 @@ def build_places(pdata: ModuleType, adata: ModuleType) -> tuple[Graph, list[dict
                 claim(civil)
             place.shares.append(ap_slug)
             curated_icao.add(code)
+
+    # containment in regions (besides the country)
+    for region, members in sorted(pdata.REGION_MEMBERS.items()):
+        if region not in places or places[region].kind != "Region":
+            raise CatalogError(f"REGION_MEMBERS: {region!r} is not a curated region")
+        for member in members:
+            if isinstance(member, str):
+                if member not in places:
+                    raise CatalogError(f"REGION_MEMBERS {region}: unknown place {member!r}")
+                slug = member
+            else:
+                slug = city_slug_by_id.get(
+                    resolver.require(*member, f"REGION_MEMBERS {region}")["geonameid"], ""
+                )
+                if not slug:
+                    raise CatalogError(
+                        f"REGION_MEMBERS {region}: city {member} is not in the catalog"
+                    )
+            places[slug].within.append(region)
 
     # military airfields from airportsdata; civil airports with IATA codes in the focus countries
     by_city_name = {

@@ -9,7 +9,8 @@ Each row of CONCEPTS is a tuple:
 * ``notation`` is the designation ("Su-27"); None for generic class concepts ("howitzer").
 * ``manufacturer`` is a plain name; None when not meaningful.
 * ``altLabels`` are extra surface forms; the generator adds spelling variants of the notation
-  (Su27, Su 27), "<manufacturer> <notation>" and "<notation> <NATO name>".
+  (Su27, Su 27), "<brand> <notation>" for the makers in BRANDS ("Sukhoi Su-27") and
+  "<notation> <NATO name>" ("Su-27 Flanker").
 * ``nato_names`` are NATO/ASCC reporting names (Soviet, Russian and Chinese systems only).
 
 Facts only (designations, reporting names, makers); labels are written for this project.
@@ -147,6 +148,59 @@ TOP_CONCEPTS: dict[str, tuple[str, list[str]]] = {
             "arms",
         ],
     ),
+}
+
+#: manufacturer -> the name news puts before a designation ("Sukhoi Su-27", "Boeing C-17");
+#: makers not listed here (plants, shipyards, bureaus) give no such label
+BRANDS: dict[str, str] = {
+    "Sukhoi": "Sukhoi",
+    "Mikoyan": "Mikoyan",
+    "Mil": "Mil",
+    "Kamov": "Kamov",
+    "Tupolev": "Tupolev",
+    "Ilyushin": "Ilyushin",
+    "Antonov": "Antonov",
+    "Beriev": "Beriev",
+    "Boeing": "Boeing",
+    "Lockheed Martin": "Lockheed Martin",
+    "Lockheed": "Lockheed",
+    "McDonnell Douglas": "McDonnell Douglas",
+    "Northrop Grumman": "Northrop Grumman",
+    "Northrop": "Northrop",
+    "Grumman": "Grumman",
+    "Sikorsky": "Sikorsky",
+    "Bell": "Bell",
+    "Bell Boeing": "Bell Boeing",
+    "Airbus": "Airbus",
+    "Airbus Helicopters": "Airbus",
+    "Embraer": "Embraer",
+    "Dassault Aviation": "Dassault",
+    "Saab": "Saab",
+    "Fairchild Republic": "Fairchild",
+    "Rockwell": "Rockwell",
+    "General Atomics": "General Atomics",
+    "Raytheon": "Raytheon",
+    "BAE Systems": "BAE",
+    "Rheinmetall": "Rheinmetall",
+    "Leonardo": "AgustaWestland",
+    "Chengdu Aircraft Corporation": "Chengdu",
+    "Shenyang Aircraft Corporation": "Shenyang",
+    "Xi'an Aircraft Industrial Corporation": "Xian",
+    "Harbin Aircraft Industry Group": "Harbin",
+    "Aero Vodochody": "Aero",
+    "Oshkosh Defense": "Oshkosh",
+    "AM General": "AM General",
+    "Hyundai Rotem": "Hyundai Rotem",
+    "Hanwha Aerospace": "Hanwha",
+    "Korea Aerospace Industries": "KAI",
+    "Pakistan Aeronautical Complex": "PAC",
+    "Turkish Aerospace": "TAI",
+    "Baykar": "Baykar",
+    "Elbit Systems": "Elbit",
+    "Diehl Defence": "Diehl",
+    "NHIndustries": "NHIndustries",
+    "Norinco": "Norinco",
+    "Raduga": "Raduga",
 }
 
 # fmt: off

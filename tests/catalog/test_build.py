@@ -46,7 +46,10 @@ def test_regeneration_is_byte_identical_to_the_committed_files(tmp_path: Path) -
 def _equipment_data(rows, ambiguity=None) -> types.SimpleNamespace:
     tops = {name: (name.lower(), []) for name in ITEM_CLASSES}
     return types.SimpleNamespace(
-        TOP_CONCEPTS=tops, CONCEPTS=rows, DELIBERATE_AMBIGUITY=ambiguity or {}
+        TOP_CONCEPTS=tops,
+        CONCEPTS=rows,
+        DELIBERATE_AMBIGUITY=ambiguity or {},
+        BRANDS={"Mikoyan": "Mikoyan"},
     )
 
 

@@ -171,9 +171,11 @@ def test_containment_and_near_targets_exist(pl: rdflib.Graph) -> None:
     for prop in (GEO.sfWithin, DKB.near, DKB.sharesAirfieldWith):
         for s, o in pl.subject_objects(prop):
             assert o in places, f"{s} {prop} {o}"
+    regions = set(pl.subjects(RDF.type, DKB.Region))
     for city in pl.subjects(RDF.type, DKB.City):
-        (country,) = list(pl.objects(city, GEO.sfWithin))
-        assert country in countries
+        within = set(pl.objects(city, GEO.sfWithin))
+        (country,) = within & countries
+        assert within - {country} <= regions
         assert pl.value(city, DKB.countryCode) == pl.value(country, DKB.countryCode)
         assert re.fullmatch(r"\d+", str(pl.value(city, DKB.geonamesId)))
 
@@ -221,7 +223,7 @@ def test_listed_bases_lie_in_their_country(pl: rdflib.Graph, slug, iso, box) -> 
     base = PLACE[slug]
     assert (base, RDF.type, DKB.MilitaryBase) in pl
     assert str(pl.value(base, DKB.countryCode)) == iso
-    (country,) = list(pl.objects(base, GEO.sfWithin))
+    (country,) = set(pl.objects(base, GEO.sfWithin)) & set(pl.subjects(RDF.type, DKB.Country))
     assert str(pl.value(country, DKB.countryCode)) == iso
     lat, lon = _point(pl, base)
     lat_min, lat_max, lon_min, lon_max = box
@@ -237,6 +239,20 @@ def test_hmeimim_is_near_latakia_and_shares_its_airfield(pl: rdflib.Graph) -> No
     assert (airport, RDF.type, DKB.Airport) in pl
     assert str(pl.value(airport, DKB.icaoCode)) == "OSLK"
     assert "Khmeimim" in {str(x) for x in pl.objects(base, SKOS.altLabel)}
+
+
+def test_regions_contain_their_members_and_share_their_country(pl: rdflib.Graph) -> None:
+    assert (PLACE["hmeimim-air-base"], GEO.sfWithin, PLACE["latakia-governorate"]) in pl
+    assert (PLACE["latakia"], GEO.sfWithin, PLACE["latakia-governorate"]) in pl
+    assert (PLACE["sevastopol"], GEO.sfWithin, PLACE["crimea"]) in pl
+    assert (PLACE["latakia-governorate"], GEO.sfWithin, PLACE["syria"]) in pl
+    for member, region in pl.subject_objects(GEO.sfWithin):
+        if (region, RDF.type, DKB.Region) in pl and pl.value(region, DKB.countryCode):
+            assert pl.value(member, DKB.countryCode) == pl.value(region, DKB.countryCode)
+            assert _km(_point(pl, member), _point(pl, region)) < 400, (member, region)
+    black_sea = PLACE["black-sea"]
+    assert list(pl.objects(black_sea, GEO.sfWithin)) == []
+    assert pl.value(black_sea, DKB.countryCode) is None
 
 
 def test_curated_bases_are_close_to_the_city_they_are_near(pl: rdflib.Graph) -> None:
