@@ -14,6 +14,48 @@ from typing import Any
 from kb.extract.heads import HEADS, UMBRELLA
 from kb.extract.tokens import key_tuple, tokenize
 
+_MAKERS = frozenset(
+    [
+        "sukhoi",
+        "mikoyan",
+        "mil",
+        "kamov",
+        "tupolev",
+        "ilyushin",
+        "antonov",
+        "beriev",
+        "yakovlev",
+        "lockheed",
+        "boeing",
+        "northrop",
+        "raytheon",
+        "dassault",
+        "eurofighter",
+        "eurocopter",
+        "saab",
+        "sikorsky",
+        "bell",
+        "airbus",
+        "embraer",
+        "leonardo",
+        "chengdu",
+        "shenyang",
+        "xian",
+        "harbin",
+        "baykar",
+        "hal",
+        "panavia",
+        "general",
+        "rheinmetall",
+        "nexter",
+        "hanwha",
+        "kawasaki",
+        "mitsubishi",
+        "tai",
+        "iai",
+        "elbit",
+    ]
+)
 _STOPWORDS = frozenset(
     [
         "a",
@@ -153,7 +195,11 @@ class Lexicon:
         lex = cls()
         if catalog is None:
             return lex.finish()
-        for concept in _values(catalog, "equipment"):
+        concepts = list(_values(catalog, "equipment"))
+        makers = {
+            w.lower() for c in concepts for w in (getattr(c, "manufacturer", None) or "").split()
+        } | _MAKERS
+        for concept in concepts:
             item_class = getattr(concept, "item_class", None) or "Other"
             model = getattr(concept, "model", None)
             nato = set(getattr(concept, "nato_names", None) or ())
@@ -180,6 +226,12 @@ class Lexicon:
                     label,
                     EquipmentHit(concept.id, item_class, model, label, needs_head=plain_word),
                 )
+                words = label.split()
+                if len(words) == 2 and words[0].lower() in makers and words[1][:1].isupper():
+                    # "Eurocopter Tiger" is also written "Tiger" (next to a head noun)
+                    lex.add_equipment(
+                        words[1], EquipmentHit(concept.id, item_class, model, words[1], True)
+                    )
             maker = getattr(concept, "manufacturer", None)
             if maker:
                 lex.manufacturers.update(t.key for t in tokenize(maker))

@@ -22,6 +22,10 @@ from kb.extract.status import deployment_cue, has_status_cue, skip_reason, statu
 from kb.extract.tokens import Token, norm_key, tokenize
 from kb.model import Attribution, Claim, Extraction, Quantity, Report, Span
 
+_SUBORDINATORS = frozenset(["after", "because", "although", "though", "whereas", "but", "unless"])
+_PRONOUNS = frozenset(
+    ["it", "they", "he", "she", "we", "the", "its", "their", "this", "these", "those", "a", "an"]
+)
 _CLAUSE_WORDS = frozenset(
     [
         "and",
@@ -265,6 +269,13 @@ def _clause_bounds(tokens: list[Token], mentions: list[Mention]) -> list[int]:
             and not (i in ends and any(i + 1 < st <= i + 4 for st in starts))
         ):
             bounds.append(i + 1)
+        elif (
+            t.lower in _SUBORDINATORS
+            and i > 0
+            and i + 1 < len(tokens)
+            and (tokens[i + 1].is_cap or tokens[i + 1].lower in _PRONOUNS)
+        ):
+            bounds.append(i)  # "... from Incirlik after Ankara refused ..."
     bounds.append(len(tokens))
     return bounds
 
@@ -410,9 +421,8 @@ def _claims(
         actors = list(m.actor_hints) or [
             actor_for(m, tokens, lex, places, frame, state.subject, host)
         ]
-        if actors == [None] and attr is not None and attr.affiliation in lex.actor_by_id:
-            # "..., U.S. Air Forces in Europe said": the speaking force's own deployment
-            actors = [lex.actor_by_id[attr.affiliation]]
+        if actors == [None]:
+            actors = [_fallback_actor(attr, host, lex)]
         published = report.published
         when = resolve_time(clause, published) if published else None
         valid_at = None if status == "planned" else (when or published)
@@ -487,6 +497,29 @@ _GENERIC_GROUP = {
     "launcher": "fires",
     "launchers": "fires",
 }
+
+
+_MILITARY_SOURCE = re.compile(
+    r"\b(?:forces?|command|army|navy|air force|military|defen[cs]e|ministry|pentagon|marines?|"
+    r"fleet|corps|headquarters|spokes\w+)\b",
+    re.I,
+)
+
+
+def _fallback_actor(attr: Attribution | None, host: str | None, lex: Lexicon) -> ActorHit | None:
+    """No actor in the text around the item: a military speaking of its own forces
+    ("U.S. Air Forces in Europe said"), else the country the place is in (forces at home)."""
+    if (
+        attr is not None
+        and attr.affiliation in lex.actor_by_id
+        and _MILITARY_SOURCE.search(attr.text)
+    ):
+        return lex.actor_by_id[attr.affiliation]
+    if host is not None and host in lex.actor_by_id:
+        return lex.actor_by_id[host]
+    if attr is not None and attr.affiliation in lex.actor_by_id:
+        return lex.actor_by_id[attr.affiliation]
+    return None
 
 
 def _hint_of(claim: Claim, lex: Lexicon) -> tuple[ActorHit, ...]:

@@ -478,6 +478,8 @@ def _with_country(pm: PlaceMention, tokens: list[Token], lex: Lexicon, text: str
     k += 1
     if tokens[k].lower == "the" and k + 1 < len(tokens):
         k += 1
+    while k + 1 < len(tokens) and tokens[k].lower in _SKIP_ADJ and not _lookup(tokens, k, lex):
+        k += 1  # "Gao in northern Mali"
     got = _lookup(tokens, k, lex)
     if not got:
         if pm.rank == 0 and tokens[pm.end].lower == "in" and _name_word(tokens[k], lex):
@@ -494,11 +496,22 @@ def _with_country(pm: PlaceMention, tokens: list[Token], lex: Lexicon, text: str
         return pm
     country_id = hit.id if hit.kind == "Country" else hit.country_id
     country_name = hit.name if hit.kind == "Country" else hit.country_name
-    if pm.country_name is not None and pm.country_id != country_id:
-        return pm
     if pm.name is None:
         return pm
     end = k + got[0]
+    if pm.country_name is not None and pm.country_id != country_id:
+        if hit.kind != "Country":
+            return pm
+        # the text says which country: the gazetteer's namesake elsewhere was wrong
+        return replace(
+            pm,
+            end=end,
+            char_end=tokens[end - 1].end,
+            text=text[pm.char_start : tokens[end - 1].end],
+            place=None,
+            country_id=country_id,
+            country_name=country_name,
+        )
     return replace(
         pm,
         end=end,

@@ -25,7 +25,7 @@ _CUE = re.compile(
     r"leav\w*|left|depart\w*|evacuat\w*|relocat\w*|shift\w*|roll(?:ed|ing)? (?:into|in)|"
     r"cross\w*|enter\w*|invad\w*|occup\w*|join\w*|to deploy|en route|on (?:their|its) way|"
     r"numbering|number(?:ed)? (?:about|around|some)|tally|estimate[sd]?|believed|"
-    r"keep(?:s|ing)?|kept|maintain\w*|retain\w*|show(?:s|ed|n)?|taken control|took control|"
+    r"park(?:ed|ing)|keep(?:s|ing)?|kept|maintain\w*|retain\w*|show(?:s|ed|n)?|taken control|took control|"
     r"in control|assigned|rotation|rotating|includ(?:e|es|ed|ing)|consist\w*|compris\w*|"
     r"airdrop\w*|parachut\w*|dropped|fly in|flying in|flown in|accompan\w*|escort\w*|"
     r"join(?:s|ed|ing)?|bring(?:s|ing)?|carry(?:ing)?|carries|carried|aboard|on board|embarked|"
@@ -62,6 +62,12 @@ _LOSS = re.compile(
     r"casualt\w*|crash\w*|damag\w*|sunk|sank|struck|hit by|captured|seized|abandoned|"
     r"knocked out|wreck\w*|injured|missing|attack(?:ed|ing) (?:by|on))\b",
     re.I,
+)
+#: numbers of people trained, not forces deployed ("60 U.S.-trained rebels")
+_TRAINED_BY = re.compile(r"\b(?:trained by|trainees|graduat\w*|training (?:of|for) \d)", re.I)
+#: legal limits, not forces ("raise the ceiling for German troops to 1,100")
+_CEILING = re.compile(
+    r"\b(?:ceiling|cap|limit|mandate|quota)\s+(?:\w+\s+){0,2}(?:for|on|of)\s+[\w\s]*$", re.I
 )
 _TRAINING = re.compile(r"\b(?:train(?:ed|ing|s|ees?)?|graduat\w*|recruit\w*|class of)\b", re.I)
 _HOME_BASE = re.compile(
@@ -139,10 +145,10 @@ def skip_reason(clause: str, before_item: str) -> str | None:
         return "capacity"
     if _HOME_BASE.search(clause):
         return "home base"
-    if _TRAINING.search(before_item[-40:]) or re.search(
-        r"\b(?:train(?:ed|ing)|trainees)\b", clause, re.I
-    ):
+    if _TRAINING.search(before_item[-40:]) or _TRAINED_BY.search(clause):
         return "training"
+    if _CEILING.search(before_item[-50:]):
+        return "ceiling"
     if _LOSS.search(clause):
         return "loss"
     if _SALE.search(clause):
@@ -156,9 +162,7 @@ def skip_reason(clause: str, before_item: str) -> str | None:
     return None
 
 
-_CONTINUING = re.compile(
-    r"\b(?:will|would|to) (?:keep|remain|maintain|retain|stay|continue)\b", re.I
-)
+_CONTINUING = re.compile(r"\b(?:will|would) (?:keep|remain|maintain|retain|stay|continue)\b", re.I)
 
 
 @lru_cache(maxsize=4096)
