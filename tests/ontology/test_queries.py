@@ -215,3 +215,22 @@ def test_g_within_km_of_point(dataset: ox.Store) -> None:
         )
         == []
     )
+
+
+def test_b_an_undated_earlier_estimate_does_not_tie(
+    make_extraction: Callable[..., Any], catalog_graph: Graph
+) -> None:
+    # the "roughly 200" estimate without its supersededBy link: dated only by validBefore,
+    # it counts as older than the current "up to 500"
+    extraction = make_extraction()
+    extraction.claims[2].superseded_by = None
+    s = ox.Store()
+    gid, g = extraction_to_graph(extraction)
+    _load(s, g, str(gid))
+    _load(s, catalog_graph, str(CATALOG_GRAPH))
+    rows = run(s, "b_latest_estimate.rq")
+    troops = [r for r in rows if r["asset"] == EQ + "troops"]
+    assert [(r["qualifier"].removeprefix(DKB), r["max"]) for r in troops] == [("AtMost", 500)]
+    assert troops[0]["date"] == "2015-09-21"
+    # and the two are not a conflict: different dates
+    assert run(s, "c_conflicting_claims.rq") == []
