@@ -8,7 +8,7 @@ from typing import Any
 
 import pyoxigraph as ox
 import pytest
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 
 from kb.namespaces import sparql_prefixes
 from kb.rdf import extraction_to_graph
@@ -186,3 +186,26 @@ def test_shipped_catalog_conforms_to_every_shape() -> None:
         g.parse(f, format="turtle")
     result = validate_catalog(g)
     assert result.conforms, result.summary(20)
+
+
+def test_concurrent_validation_gives_the_same_verdicts(
+    make_extraction: Callable[..., Any], second_extraction: Any, catalog: CatalogFacts
+) -> None:
+    """The API validates in threads: shared shapes and cached parsed queries must be safe."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    _, good = extraction_to_graph(make_extraction())
+    _, bad = extraction_to_graph(second_extraction)
+    claim = next(bad.subjects(URIRef("https://w3id.org/deploykb/ontology#asset"), None))
+    bad.add((claim, URIRef("https://w3id.org/deploykb/ontology#reportedOn"), Literal("x")))
+    graphs = [good, bad] * 6
+
+    def verdict(g: Graph) -> tuple[bool, int]:
+        result = validate_report_graph(g, catalog=catalog)
+        return result.conforms, len(result.violations())
+
+    sequential = [verdict(g) for g in graphs]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        parallel = list(pool.map(verdict, graphs))
+    assert parallel == sequential
+    assert sequential[0] == (True, 0) and sequential[1][0] is False
