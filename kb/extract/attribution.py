@@ -41,7 +41,7 @@ _LEADING = re.compile(
 )
 _MIDDLE = re.compile(
     r",\s*(?P<src>[^,;]{2,80}?)\s+(?:said|says|say|told reporters|told Reuters|told \w+|"
-    r"reported|added|confirmed|estimated)\s*,\s*(?:and|but|while)\b"
+    r"reported|added|confirmed|estimated)\s*,\s*(?:and|but|while|with|as|adding|saying|noting)\b"
 )
 _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<src>[^,;.]{2,120})")
 _TRIM = re.compile(

@@ -311,6 +311,8 @@ def _claims(
                 chunk = chunk[: lo - a] + " " + chunk[hi - a :]
         return chunk, cs
 
+    for p in places:
+        p.governed = _after_verb(tokens, p.start)
     locatives = [
         p
         for p in places
@@ -407,10 +409,13 @@ def _claims(
         if not (deployment_cue(clause) or sentence_cue):
             continue
         status = status_of(clause)
+        next_start = nxt.start if nxt is not None else None
         if status == "withdrawn":
-            place = _place_for(m, withdrawal_origins) or _place_for(m, locatives)
+            place = _place_for(m, withdrawal_origins, next_start) or _place_for(
+                m, locatives, next_start
+            )
         else:
-            place = _place_for(m, locatives)
+            place = _place_for(m, locatives, next_start)
         if place is None and previous is not None and not locatives:
             place = previous
             if state.claims and not has_status_cue(clause):
@@ -442,7 +447,7 @@ def _claims(
                     location_text=target.text if target else None,
                     actor_name=actor.state_name if actor else None,
                     location_name=target.name if target else None,
-                    country=target.country_name if target else None,
+                    country=_country(target, places, state) if target else None,
                     attributions=[attr] if attr else [],
                     valid_at=valid_at,
                     confidence=_confidence(m, quantity, target, attr),
@@ -594,9 +599,98 @@ def _plural(word: str) -> bool:
     return word.endswith("s") and not word.endswith("ss")
 
 
-def _place_for(m: Mention, places: list[PlaceMention]) -> PlaceMention | None:
+def _after_verb(tokens: list[Token], start: int) -> bool:
+    """ "arrived at X", "stationed in X", "moved to X": a place the verb itself governs."""
+    k = start - 1
+    if k >= 0 and tokens[k].lower in ("the", "a", "an"):
+        k -= 1
+    if k < 1 or tokens[k].lower not in (*LOCATIVE, "from"):
+        return False
+    verb = tokens[k - 1].lower
+    if verb in ("now", "already", "still", "back", "down", "up", "out", "in", "over"):
+        verb = tokens[k - 2].lower if k >= 2 else ""
+    return verb.endswith("ed") or verb in _VERB_FORMS
+
+
+_VERB_FORMS = frozenset(
+    [
+        "sent",
+        "flown",
+        "sent",
+        "moved",
+        "arrive",
+        "arrives",
+        "arriving",
+        "arrived",
+        "deploy",
+        "deploys",
+        "deploying",
+        "based",
+        "station",
+        "stationing",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "remain",
+        "remains",
+        "stay",
+        "stays",
+        "land",
+        "lands",
+        "landing",
+        "go",
+        "goes",
+        "going",
+        "went",
+        "head",
+        "heads",
+        "heading",
+        "sail",
+        "sails",
+        "sailing",
+        "fly",
+        "flies",
+        "flying",
+        "flew",
+        "bring",
+        "brings",
+        "brought",
+        "keep",
+        "keeps",
+        "kept",
+    ]
+)
+
+
+def _country(target: PlaceMention, places: list[PlaceMention], state: Discourse) -> str | None:
+    """The country of a place, or for a toponym the gazetteer lacks ("Tapa"), the country
+    the sentence or the story names."""
+    if target.country_name:
+        return target.country_name
+    near = sorted((p for p in places if p.country_name), key=lambda p: abs(p.start - target.start))
+    if near:
+        return near[0].country_name
+    for pm in reversed(state.places):
+        if pm.country_name:
+            return pm.country_name
+    return None
+
+
+def _place_for(
+    m: Mention, places: list[PlaceMention], next_start: int | None = None
+) -> PlaceMention | None:
+    """The place of an item: the most specific place named after it and before the next
+    item ("drove into Kosovo and took Pristina airport" -> Pristina), else the first after
+    it, else the last before it."""
     after = [p for p in places if p.start >= m.end]
     if after:
+        own = [p for p in after if next_start is None or p.start < next_start]
+        if own:
+            governed = [p for p in own if p.governed]
+            return governed[0] if governed else min(own, key=lambda p: p.rank)
         return after[0]
     before = [p for p in places if p.end <= m.start]
     return before[-1] if before else None

@@ -98,8 +98,6 @@ LOCATIVE = frozenset(
         "off",
         "around",
         "along",
-        "over",
-        "via",
     ]
 )
 _DETS = frozenset(
@@ -259,6 +257,8 @@ class PlaceMention:
     anaphor: str | None = None
     #: specificity rank: 0 facility, 1 city, 2 region, 3 unknown, 4 country
     rank: int = 3
+    #: introduced by a verb and its preposition ("arrived at"), set by the pipeline
+    governed: bool = False
 
 
 _FACILITY_FIRST = frozenset(k[0] for k in FACILITY_NOUNS)

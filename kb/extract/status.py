@@ -162,7 +162,7 @@ def skip_reason(clause: str, before_item: str) -> str | None:
     return None
 
 
-_CONTINUING = re.compile(r"\b(?:will|would) (?:keep|remain|maintain|retain|stay|continue)\b", re.I)
+_CONTINUING = re.compile(r"\b(?:will|would) (?:keep|remain|maintain|retain|stay)\b", re.I)
 
 
 @lru_cache(maxsize=4096)
