@@ -8,6 +8,11 @@ Ids are the catalog slugs (``su-27``, ``latakia``, ``russia``), i.e. what ``Clai
 ``Claim.asset`` and ``Claim.place`` hold. Every name lookup is case-insensitive and ignores
 hyphens, spaces, dots, slashes, apostrophes and diacritics ("Su27" = "SU-27" = "su 27"; "U.S." =
 "US"); when nothing matches, a simple English plural is tried ("Flankers", "T-90s", "howitzers").
+
+Many names are also ordinary words ("Hip", "Bear", "Patriot", "US", the Iraqi town "Hit"). Pass
+``exact_case=True`` to honour the case of such labels: a label that has a capital letter and no
+digit then only matches text with the same capitals ("Hip" matches "Hip"/"Hips", not "hip");
+labels with a digit ("Su-27") or without capitals ("howitzer") still match in any case.
 """
 
 from __future__ import annotations
@@ -41,6 +46,22 @@ ACTOR_KIND_ORDER = ("State", "Alliance", "ArmedForce")
 def normalize_label(text: str) -> str:
     """The comparison key of a label: NFKC, casefolded, without diacritics, separators or dots."""
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
+    return "".join(
+        ch
+        for ch in decomposed
+        if not unicodedata.combining(ch) and not ch.isspace() and ch not in _IGNORED
+    )
+
+
+def label_is_case_sensitive(label: str) -> bool:
+    """True for labels that are proper names which could also be common words: they have a
+    capital letter and no digit ("Hip", "US", "Latakia"; not "Su-27" or "howitzer")."""
+    return any(ch.isupper() for ch in label) and not any(ch.isdigit() for ch in label)
+
+
+def _case_key(text: str) -> str:
+    """Like :func:`normalize_label` but keeping the case."""
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text))
     return "".join(
         ch
         for ch in decomposed
@@ -140,17 +161,17 @@ class Catalog:
         self.equipment: dict[str, EquipmentConcept] = {c.id: c for c in equipment}
         self.places: dict[str, PlaceEntry] = {p.id: p for p in places}
         self.actors: dict[str, ActorEntry] = {a.id: a for a in actors}
-        self._eq_index = _index((c.id, c.labels) for c in self.equipment.values())
-        self._place_index = _index((p.id, p.labels) for p in self.places.values())
-        self._actor_index = _index((a.id, a.labels + a.adjectives) for a in self.actors.values())
+        self._eq_index = _Index((c.id, c.labels) for c in self.equipment.values())
+        self._place_index = _Index((p.id, p.labels) for p in self.places.values())
+        self._actor_index = _Index((a.id, a.labels + a.adjectives) for a in self.actors.values())
 
     # --- equipment ------------------------------------------------------------------------
 
-    def equipment_by_label(self, text: str) -> list[EquipmentConcept]:
+    def equipment_by_label(self, text: str, *, exact_case: bool = False) -> list[EquipmentConcept]:
         """Concepts having ``text`` as a label (normalised; plural fallback), sorted by id.
 
         Usually zero or one; several only for deliberately ambiguous labels ("Growler")."""
-        return [self.equipment[i] for i in sorted(_lookup(self._eq_index, text))]
+        return [self.equipment[i] for i in sorted(self._eq_index.lookup(text, exact_case))]
 
     def item_class_of(self, concept_id: str) -> str | None:
         """The top concept (item_class) above ``concept_id``; None for an unknown id."""
@@ -168,10 +189,10 @@ class Catalog:
 
     # --- places ---------------------------------------------------------------------------
 
-    def places_by_name(self, text: str) -> list[PlaceEntry]:
+    def places_by_name(self, text: str, *, exact_case: bool = False) -> list[PlaceEntry]:
         """Places having ``text`` as a name, most likely first: by kind (country, city,
         region, bases, airports), then by population, then id."""
-        found = [self.places[i] for i in _lookup(self._place_index, text)]
+        found = [self.places[i] for i in self._place_index.lookup(text, exact_case)]
         return sorted(found, key=_place_rank)
 
     def country_of(self, place_id: str) -> PlaceEntry | None:
@@ -188,15 +209,19 @@ class Catalog:
 
     # --- actors ---------------------------------------------------------------------------
 
-    def actors_by_name_or_adjective(self, text: str) -> list[ActorEntry]:
+    def actors_by_name_or_adjective(
+        self, text: str, *, exact_case: bool = False
+    ) -> list[ActorEntry]:
         """Actors named or qualified by ``text`` ("Russia", "Russian", "U.S.", "NATO"),
         states first, then alliances, then armed forces."""
-        found = [self.actors[i] for i in _lookup(self._actor_index, text)]
+        found = [self.actors[i] for i in self._actor_index.lookup(text, exact_case)]
         return sorted(found, key=lambda a: (_rank(ACTOR_KIND_ORDER, a.kind), a.id))
 
-    def actor_by_name_or_adjective(self, text: str) -> ActorEntry | None:
+    def actor_by_name_or_adjective(
+        self, text: str, *, exact_case: bool = False
+    ) -> ActorEntry | None:
         """The best actor for ``text`` (see :meth:`actors_by_name_or_adjective`), or None."""
-        found = self.actors_by_name_or_adjective(text)
+        found = self.actors_by_name_or_adjective(text, exact_case=exact_case)
         return found[0] if found else None
 
     def state_of(self, actor_id: str) -> ActorEntry | None:
@@ -219,25 +244,43 @@ class Catalog:
         return _labels((a.id, a.labels + a.adjectives) for a in self.actors.values())
 
 
-def _index(entries: Iterable[tuple[str, tuple[str, ...]]]) -> dict[str, tuple[str, ...]]:
-    index: dict[str, set[str]] = {}
-    for ident, labels in entries:
-        for label in labels:
-            key = normalize_label(label)
-            if key:
-                index.setdefault(key, set()).add(ident)
-    return {k: tuple(sorted(v)) for k, v in index.items()}
+class _Index:
+    """Label -> ids, case-insensitive, plus a case-keeping index for ``exact_case`` lookups."""
+
+    def __init__(self, entries: Iterable[tuple[str, tuple[str, ...]]]) -> None:
+        folded: dict[str, set[str]] = {}
+        cased: dict[str, set[str]] = {}
+        for ident, labels in entries:
+            for label in labels:
+                key = normalize_label(label)
+                if not key:
+                    continue
+                folded.setdefault(key, set()).add(ident)
+                if label_is_case_sensitive(label):
+                    cased.setdefault(_case_key(label), set()).add(ident)
+                else:
+                    self_key = "\0" + key  # matches whatever the case of the text
+                    cased.setdefault(self_key, set()).add(ident)
+        self.folded = {k: tuple(sorted(v)) for k, v in folded.items()}
+        self.cased = {k: tuple(sorted(v)) for k, v in cased.items()}
+
+    def lookup(self, text: str, exact_case: bool = False) -> tuple[str, ...]:
+        key = normalize_label(text)
+        if not key:
+            return ()
+        if not exact_case:
+            return _first_hit(self.folded, [key, *_plural_stems(key)])
+        case_key = _case_key(text)
+        keys = [case_key, *_plural_stems(case_key)]
+        found = set(_first_hit(self.cased, keys))
+        found |= set(_first_hit(self.cased, ["\0" + k for k in [key, *_plural_stems(key)]]))
+        return tuple(sorted(found))
 
 
-def _lookup(index: dict[str, tuple[str, ...]], text: str) -> tuple[str, ...]:
-    key = normalize_label(text)
-    if not key:
-        return ()
-    if key in index:
-        return index[key]
-    for stem in _plural_stems(key):
-        if stem in index:
-            return index[stem]
+def _first_hit(index: dict[str, tuple[str, ...]], keys: list[str]) -> tuple[str, ...]:
+    for key in keys:
+        if key in index:
+            return index[key]
     return ()
 
 

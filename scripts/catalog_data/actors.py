@@ -878,7 +878,7 @@ NON_STATE_GROUPS: list[dict[str, Any]] = [
     {
         "slug": "islamic-state",
         "label": "Islamic State",
-        "alt": ["ISIS", "ISIL", "Daesh", "IS", "Islamic State of Iraq and Syria"],
+        "alt": ["ISIS", "ISIL", "Daesh", "Islamic State of Iraq and Syria"],
         "adjectives": [],
     },
     {

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from kb.catalog import Catalog, load_catalog, normalize_label
+from kb.catalog import Catalog, label_is_case_sensitive, load_catalog, normalize_label
 from kb.model import ITEM_CLASSES
 
 
@@ -170,3 +170,24 @@ def test_load_catalog_errors_are_one_line(tmp_path) -> None:
 
 def test_load_catalog_is_cached() -> None:
     assert load_catalog() is load_catalog()
+
+
+def test_exact_case_keeps_proper_names_apart_from_common_words(cat: Catalog) -> None:
+    assert [c.id for c in cat.equipment_by_label("Hip", exact_case=True)] == ["mi-8"]
+    assert cat.equipment_by_label("hip", exact_case=True) == []
+    assert [c.id for c in cat.equipment_by_label("hip")] == ["mi-8"]
+    assert [c.id for c in cat.equipment_by_label("Hips", exact_case=True)] == ["mi-8"]
+    # designations and lowercase class labels match in any case
+    assert [c.id for c in cat.equipment_by_label("SU-27", exact_case=True)] == ["su-27"]
+    assert [c.id for c in cat.equipment_by_label("Howitzers", exact_case=True)] == ["howitzer"]
+    assert cat.actor_by_name_or_adjective("us", exact_case=True) is None
+    assert cat.actor_by_name_or_adjective("US", exact_case=True).id == "united-states"
+    assert cat.places_by_name("hit", exact_case=True) == []
+    assert [p.id for p in cat.places_by_name("Hit", exact_case=True)] == ["hit"]
+
+
+def test_label_is_case_sensitive() -> None:
+    assert label_is_case_sensitive("Hip")
+    assert label_is_case_sensitive("U.S.")
+    assert not label_is_case_sensitive("Su-27")
+    assert not label_is_case_sensitive("howitzer")
