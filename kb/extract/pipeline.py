@@ -300,7 +300,7 @@ def _claims(
     def outside_frame(a: int, b: int) -> bool:
         return frame is None or b <= frame[0] or a >= frame[1]
 
-    def clause_text(i: int) -> tuple[str, int]:
+    def clause_text(i: int) -> tuple[str, int, int]:
         cs = max(b for b in bounds if b <= i)
         ce = min(b for b in bounds if b > i)
         a, b = tokens[cs].start, tokens[ce - 1].end
@@ -309,7 +309,7 @@ def _claims(
             lo, hi = max(frame[0], a), min(frame[1], b)
             if lo < hi:
                 chunk = chunk[: lo - a] + " " + chunk[hi - a :]
-        return chunk, cs
+        return chunk, cs, b
 
     for p in places:
         p.governed = _after_verb(tokens, p.start)
@@ -361,8 +361,9 @@ def _claims(
         if m.named and quantity.qualifier == "unspecified":
             quantity = Quantity("exact", 1, 1, 1, None)
         quantities[index] = quantity
-        clause, cs = clause_text(m.start)
+        clause, cs, clause_end = clause_text(m.start)
         before = text[tokens[cs].start : tokens[q_start].start] if q_start > cs else ""
+        after_item = _strip(text[m_end:clause_end], m_end, frame) if m_end < clause_end else ""
         # a reference back to an item already claimed: corroboration, not a new claim
         if m.named:
             name = text[m_start:m_end].split()[-1]
@@ -395,18 +396,25 @@ def _claims(
                 )
         if m.weak and quantity.qualifier == "unspecified" and m.actor_hint is None:
             continue
+        if not m.has_model and quantity.qualifier == "unspecified" and m.head:
+            # "Russian aircraft were operating from the airfield": the jets claimed before
+            group = _GENERIC_GROUP.get(m.head.split()[-1])
+            earlier = _antecedent(state.claims, m) if group else None
+            if earlier is not None and _GROUPS.get(earlier.item_class) == group:
+                _corroborate(earlier, attr, sentence, _place_for(m, locatives))
+                continue
         if not m.has_model and m.item_class == "Unit":
             # "a brigade of about 4,000 soldiers": the soldiers are the claim
             if _OF.match(after) or quantity.qualifier == "unspecified":
                 continue
             if (quantity.stated_as or "").lower() in ("a", "an", "another"):
                 continue
-        reason = skip_reason(clause, before)
+        reason = skip_reason(clause, before, after_item)
         if reason is not None:
             continue
         if _EXERCISE.search(clause) and not locatives:
             continue  # "took part in the exercises": participation, no deployment place
-        if not (deployment_cue(clause) or sentence_cue):
+        if not (deployment_cue(clause) or (sentence_cue and not m.weak)):
             continue
         status = status_of(clause)
         next_start = nxt.start if nxt is not None else None

@@ -38,9 +38,13 @@ _NEGATION = re.compile(
     re.I,
 )
 _HYPOTHETICAL = re.compile(
-    r"\b(?:could|might|(?-i:may)|if|unless|whether|possibl[ey]|potential(?:ly)?|hypothetical\w*|"
-    r"would(?!\s+(?:be\s+)?(?:deploy|send|sent|station|arrive|move))|consider\w*|"
-    r"threaten\w*|option|options|in case|capable of|ability to)\b",
+    r"\b(?:could|might|(?-i:may)|if|unless|whether|hypothetical\w*|"
+    r"would(?!\s+(?:be\s+)?(?:deploy|send|sent|station|arrive|move)))\b",
+    re.I,
+)
+_MAYBE = re.compile(
+    r"\b(?:possibl[ey]|potential(?:ly)?|consider\w*|threaten\w*|options?|in case|"
+    r"capable of|ability to)\b",
     re.I,
 )
 _CAPACITY = re.compile(
@@ -72,7 +76,8 @@ _CEILING = re.compile(
 _TRAINING = re.compile(r"\b(?:train(?:ed|ing|s|ees?)?|graduat\w*|recruit\w*|class of)\b", re.I)
 _HOME_BASE = re.compile(
     r"\b(?:home base|home port|homeport|normally based|permanently based at home|"
-    r"home station|garrison at home|back home|where\b[^,;]{0,60}\b(?:is|are) (?:normally |"
+    r"home station|garrison at home|back home|normally (?:fly|flies|operate\w*|based|"
+    r"stationed|deployed)|where\b[^,;]{0,60}\b(?:is|are) (?:normally |"
     r"permanently )?(?:based|stationed))\b",
     re.I,
 )
@@ -114,9 +119,8 @@ def deployment_cue(clause: str) -> bool:
 _NOT_PRESENCE = re.compile(
     r"\b(?:fir(?:e|ed|es|ing)|launch(?:ed|es|ing)?|shoot(?:s|ing)?|shot|can fire|capable of firing|"
     r"request(?:ed|s)?(?: from \w+)? for|ask(?:ed|s|ing)? for|call(?:ed|s|ing)? for|appeal(?:ed)? for|"
-    r"need(?:s|ed)? for|rerout\w*|merchant|commercial|civilian|shipping compan\w*)\s+"
-    r"(?:(?:some|about|around|up to|more than|at least|dozens of|hundreds of|its|their|the)\s+)?"
-    r"[\w,.-]*\s*$",
+    r"need(?:s|ed)? for|rerout\w*|merchant|commercial|civilian|shipping compan\w*)\b"
+    r"[^.;]{0,40}$",
     re.I,
 )
 _READINESS = re.compile(
@@ -133,8 +137,13 @@ _HOSTILE = re.compile(
 
 
 @lru_cache(maxsize=4096)
-def skip_reason(clause: str, before_item: str) -> str | None:
-    """Why a clause gives no claim for the item whose preceding words are ``before_item``."""
+def skip_reason(clause: str, before_item: str, after_item: str = "") -> str | None:
+    """Why a clause gives no claim for the item between ``before_item`` and ``after_item``.
+
+    Verbs of use, loss and sale count next to the item (before it, or in the few words
+    after it); modal and conditional words anywhere in the clause; descriptions of what an
+    item can do ("capable of") only before it."""
+    near = before_item[-70:] + " | " + after_item[:50]
     if _HOSTILE.search(before_item[-40:]):
         return "opponent"
     if _NOT_PRESENCE.search(before_item[-60:]):
@@ -149,15 +158,17 @@ def skip_reason(clause: str, before_item: str) -> str | None:
         return "training"
     if _CEILING.search(before_item[-50:]):
         return "ceiling"
-    if _LOSS.search(clause):
+    if _LOSS.search(near):
         return "loss"
-    if _SALE.search(clause):
+    if _SALE.search(near):
         return "sale"
     if _DENIED.search(clause):
         return None
     if _NEGATION.search(clause):
         return "negation"
     if _HYPOTHETICAL.search(clause) and not _PLANNED.search(clause):
+        return "hypothetical"
+    if _MAYBE.search(before_item[-70:]) and not _PLANNED.search(clause):
         return "hypothetical"
     return None
 
