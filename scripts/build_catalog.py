@@ -262,6 +262,7 @@ def build_equipment(data: ModuleType) -> tuple[Graph, list[dict[str, Any]]]:
             labels += [notation, *notation_variants(notation)]
             if maker in data.BRANDS:
                 labels.append(f"{data.BRANDS[maker]} {notation}")
+                labels += [f"{data.BRANDS[maker]} {notation} {n}" for n in nato]
             labels += [f"{notation} {n}" for n in nato]
         concepts[slug] = {
             "id": slug,

@@ -262,15 +262,16 @@ DEMONYM_OVERRIDES: dict[str, str] = {
 
 #: extra names of countries (and their states), by ISO code
 COUNTRY_ALT_NAMES: dict[str, list[str]] = {
-    "US": ["United States of America", "USA", "U.S.A.", "U.S.", "US", "America"],
+    "US": ["United States of America", "USA", "U.S.A.", "U.S.", "US", "America", "Washington"],
     "GB": [
         "Britain",
         "Great Britain",
         "UK",
         "U.K.",
         "United Kingdom of Great Britain and Northern Ireland",
+        "London",
     ],
-    "RU": ["Russian Federation", "Moscow"],
+    "RU": ["Russian Federation", "Moscow", "Kremlin", "the Kremlin"],
     "CN": ["People's Republic of China", "PRC", "Beijing"],
     "KP": ["Democratic People's Republic of Korea", "DPRK", "Pyongyang"],
     "KR": ["Republic of Korea", "ROK", "Seoul"],
@@ -306,6 +307,10 @@ COUNTRY_ALT_NAMES: dict[str, list[str]] = {
 #: (the capital stays a City place with its own id)
 METONYM_NAMES = {
     "Moscow",
+    "Kremlin",
+    "the Kremlin",
+    "Washington",
+    "London",
     "Beijing",
     "Pyongyang",
     "Seoul",
@@ -356,6 +361,10 @@ ALLIANCES: list[dict[str, Any]] = [
             "CJTF-OIR",
             "Global Coalition against Daesh",
             "coalition forces",
+            "anti-ISIL coalition",
+            "counter-ISIL coalition",
+            "counter-ISIS coalition",
+            "anti-Islamic State coalition",
         ],
         "adjectives": ["coalition"],
         "members": "",
@@ -909,6 +918,18 @@ NON_STATE_GROUPS: list[dict[str, Any]] = [
         "slug": "al-shabaab",
         "label": "al-Shabaab",
         "alt": ["Al-Shabab", "Harakat al-Shabaab al-Mujahideen"],
+        "adjectives": [],
+    },
+    {
+        "slug": "al-qaeda",
+        "label": "al-Qaeda",
+        "alt": ["al Qaeda", "Al-Qaida", "al-Qa'ida"],
+        "adjectives": [],
+    },
+    {
+        "slug": "free-syrian-army",
+        "label": "Free Syrian Army",
+        "alt": ["FSA", "Syrian National Army"],
         "adjectives": [],
     },
     {"slug": "taliban", "label": "Taliban", "alt": ["the Taliban"], "adjectives": []},
