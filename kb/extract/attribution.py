@@ -28,7 +28,8 @@ _TRAILING = re.compile(
     + r"(?:\s+(?:on|in|at|last|this|late|early)\s+[\w.]+)*"
     r"(?:\s+(?:in|at|to|during|after)\s+an?\s+[\w\s]{1,40})?"
     r"(?:\s*,\s*(?:speaking|who|citing|adding|noting|declining|asking|without|under|"
-    r"according|in a|on condition)\b[^;]*)?[\s.\"\u201d]*$"
+    r"according|in a|on condition|the|a|an|its|their|which|after|before|as)\b[^;]*)?"
+    r"[\s.\"\u201d]*$"
 )
 _INVERTED = re.compile(
     r"(?:,|\u2014|--)\s*(?:said|says|according to)\s+(?P<src>[^,;]{2,140}?)[\s.\"\u201d]*$"

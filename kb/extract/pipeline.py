@@ -68,7 +68,7 @@ class Discourse:
     claims: list[Claim] = field(default_factory=list)
     sentence: int = 0
 
-    def recent_place(self, within: int = 2) -> PlaceMention | None:
+    def recent_place(self, within: int = 3) -> PlaceMention | None:
         """The most specific place named in the previous ``within`` sentences (the latest
         among equally specific ones)."""
         best = None
@@ -96,7 +96,7 @@ def extract_report(report: Report, lex: Lexicon) -> Extraction:
     # the pre-filter: only sentences naming equipment (and the two before them, for the
     # places and actors they refer back to) get tokenised and analysed
     deep = [_candidate(text[s:e], lex) for s, e in spans]
-    needed = {k for n, d in enumerate(deep) if d for k in (n - 2, n - 1, n)}
+    needed = {k for n, d in enumerate(deep) if d for k in (n - 3, n - 2, n - 1, n)}
     for n, (s, e) in enumerate(spans):
         state.sentence = n
         if n not in needed:
@@ -210,13 +210,36 @@ def _resolve(pm: PlaceMention, state: Discourse, tokens: list[Token]) -> PlaceMe
             facility_kinds=ante.facility_kinds,
         )
     prev = tokens[pm.start - 1].lower if pm.start > 0 else ""
-    located = prev in LOCATIVE or prev == "from" or pm.rank == 0 or pm.anaphor is not None
+    located = (
+        prev in LOCATIVE
+        or prev in _REACHED
+        or prev == "from"
+        or pm.rank == 0
+        or pm.anaphor is not None
+    )
     if _known(pm) and not _origin(tokens, pm) and (located or tokens[pm.start].lower == "there"):
         state.places.append(pm)
         state.place_sentence.append(state.sentence)
     return pm
 
 
+_REACHED = frozenset(
+    [
+        "left",
+        "leave",
+        "leaves",
+        "leaving",
+        "reached",
+        "reach",
+        "entered",
+        "enter",
+        "seized",
+        "secured",
+        "occupied",
+        "took",
+        "captured",
+    ]
+)
 _FROM_AS_LOCATION = frozenset(
     [
         "operate",
@@ -311,14 +334,23 @@ def _claims(
                 chunk = chunk[: lo - a] + " " + chunk[hi - a :]
         return chunk, cs, b
 
-    for p in places:
+    origins: set[int] = set()
+    for n, p in enumerate(places):
         p.governed = _after_verb(tokens, p.start)
+        if _origin(tokens, p):
+            origins.add(id(p))
+        elif n > 0 and id(places[n - 1]) in origins:
+            # "from Kadena Air Base in Okinawa": the rest of an origin is an origin
+            between = {t.lower for t in tokens[places[n - 1].end : p.start]}
+            if between <= {"in", ",", "on", "the"}:
+                origins.add(id(p))
+    discourse = _sentence_discourse(tokens, mentions, state, lex)
     locatives = [
         p
         for p in places
         if _known(p)
         and outside_frame(p.char_start, p.char_end)
-        and not _origin(tokens, p)
+        and id(p) not in origins
         and (
             p.start > 0
             and tokens[p.start - 1].lower in (*LOCATIVE, "from")
@@ -431,9 +463,7 @@ def _claims(
                 status = state.claims[-1].status
         targets = _coordinated_places(place, locatives, tokens) if place else [None]
         host = place.country_id if place else None
-        actors = list(m.actor_hints) or [
-            actor_for(m, tokens, lex, places, frame, state.subject, host)
-        ]
+        actors = list(m.actor_hints) or [actor_for(m, tokens, lex, places, frame, discourse, host)]
         if actors == [None]:
             actors = [_fallback_actor(attr, host, lex)]
         published = report.published
@@ -519,6 +549,23 @@ _MILITARY_SOURCE = re.compile(
 )
 
 
+def _sentence_discourse(
+    tokens: list[Token], mentions: list[Mention], state: Discourse, lex: Lexicon
+) -> ActorHit | None:
+    """The actor a sentence continues: that of the claim its subject refers back to
+    ("The carrier is escorted by ...", "They replace ..."), else the story's subject."""
+    first = mentions[0] if mentions else None
+    if first is not None and first.definite and first.start <= 1:
+        earlier = _antecedent(state.claims, first)
+        if earlier is not None and earlier.actor in lex.actor_by_id:
+            return lex.actor_by_id[earlier.actor]
+    if tokens and tokens[0].lower in ("they", "it", "these", "those") and state.claims:
+        last = state.claims[-1].actor
+        if last in lex.actor_by_id:
+            return lex.actor_by_id[last]
+    return state.subject
+
+
 def _fallback_actor(attr: Attribution | None, host: str | None, lex: Lexicon) -> ActorHit | None:
     """No actor in the text around the item: a military speaking of its own forces
     ("U.S. Air Forces in Europe said"), else the country the place is in (forces at home)."""
@@ -589,7 +636,7 @@ def _coordinated_places(
     later = [p for p in places if p.start >= place.end]
     for p in later:
         between = {t.lower for t in tokens[out[-1].end : p.start]}
-        if between <= {"and", ",", "at", "in", "to", "near", "on"} and between & {"and", ","}:
+        if between <= {"and", ",", "at", "in", "to", "near", "on"} and "and" in between:
             out.append(p)
             continue
         break

@@ -52,6 +52,10 @@ FACILITY_NOUNS: dict[tuple[str, ...], frozenset[str]] = {
     ("garrison",): FACILITY_KINDS,
     ("facility",): FACILITY_KINDS,
     ("compound",): FACILITY_KINDS,
+    ("site",): FACILITY_KINDS,
+    ("enrichment", "site"): FACILITY_KINDS,
+    ("nuclear", "site"): FACILITY_KINDS,
+    ("missile", "site"): FACILITY_KINDS,
     ("training", "ground"): FACILITY_KINDS,
     ("training", "area"): FACILITY_KINDS,
     ("training", "range"): FACILITY_KINDS,
@@ -396,6 +400,13 @@ def _phrase_at(tokens: list[Token], i: int, lex: Lexicon, text: str) -> PlaceMen
                 and (tokens[k + 2].lower == "of" or tokens[k + 2].text == ",")
             ):
                 k += 3
+            elif (
+                tokens[k].lower == "the"
+                and k + 2 < n
+                and tokens[k + 1].lower in ("outskirts", "edge", "centre", "center", "suburbs")
+                and tokens[k + 2].lower == "of"
+            ):
+                k += 3  # "a base on the outskirts of Ouagadougou"
             got2 = _lookup(tokens, k, lex) if k < n else None
             if got2:
                 got = got2
@@ -476,6 +487,8 @@ def _with_country(pm: PlaceMention, tokens: list[Token], lex: Lexicon, text: str
     if k + 1 >= len(tokens) or tokens[k].lower not in ("in", ",", "on"):
         return pm
     k += 1
+    if tokens[k - 1].text == "," and tokens[k].lower == "in" and k + 1 < len(tokens):
+        k += 1  # "an air base near Hamadan, in western Iran"
     if tokens[k].lower == "the" and k + 1 < len(tokens):
         k += 1
     while k + 1 < len(tokens) and tokens[k].lower in _SKIP_ADJ and not _lookup(tokens, k, lex):
