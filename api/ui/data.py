@@ -327,6 +327,7 @@ CLAIM_COLUMNS = [
     "status",
     "place",
     "superseded_by",
+    "according_to",
     "report",
 ]
 
@@ -360,7 +361,7 @@ def claims(store: Any, where: str = "", limit: int | None = None, offset: int = 
     rows = select(
         store,
         f"""SELECT ?c ?actor ?asset ?place ?status ?reported ?validAt ?validBefore ?value ?min
-       ?max ?statedAs ?qualifier ?supersededBy ?report WHERE {{
+       ?max ?statedAs ?qualifier ?supersededBy ?report ?said WHERE {{
   VALUES ?c {{ {values} }}
   ?c dkb:asset ?asset .
   OPTIONAL {{ ?c dkb:actor ?actor }}
@@ -371,6 +372,7 @@ def claims(store: Any, where: str = "", limit: int | None = None, offset: int = 
   OPTIONAL {{ ?c dkb:validBefore ?validBefore }}
   OPTIONAL {{ ?c dkb:supersededBy ?supersededBy }}
   OPTIONAL {{ ?c dkb:source ?report }}
+  OPTIONAL {{ ?c prov:wasAttributedTo/rdfs:label ?said }}
   OPTIONAL {{ ?c dkb:quantity ?q .
     OPTIONAL {{ ?q schema:value ?value }} OPTIONAL {{ ?q schema:minValue ?min }}
     OPTIONAL {{ ?q schema:maxValue ?max }} OPTIONAL {{ ?q dkb:statedAs ?statedAs }}
@@ -382,7 +384,10 @@ def claims(store: Any, where: str = "", limit: int | None = None, offset: int = 
         rec = {k: py_value(v) for k, v in r.items()}
         rec["when"] = rec["validAt"] or rec["validBefore"] or rec["reported"]
         rec["number"] = next((rec[k] for k in ("value", "max", "min") if rec[k] is not None), None)
-        records.setdefault(rec["c"], rec)  # one row per claim even if a value repeats
+        # one row per claim; a claim with several sources gets them all
+        kept = records.setdefault(rec["c"], {**rec, "sources": []})
+        if rec["said"] and rec["said"] not in kept["sources"]:
+            kept["sources"].append(rec["said"])
 
     def order(rec: dict) -> tuple:
         reported = rec["reported"].isoformat() if rec["reported"] else ""
@@ -442,6 +447,7 @@ def claims_table(store: Any, records: list[dict], name: str = "claims", title: s
                 rec["supersededBy"].rsplit("/", 1)[-1][:10] if rec["supersededBy"] else None,
                 local_href(rec["supersededBy"]) if rec["supersededBy"] else None,
             ),
+            according_to=Cell("; ".join(rec.get("sources") or []) or None),
             report=cell("report"),
         )
     return table

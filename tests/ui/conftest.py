@@ -305,6 +305,12 @@ def report_quads(spec: dict) -> list[ox.Quad]:
             add(quantity, str(SCHEMA.value), _lit(number, "integer"))
         if sup is not None:
             add(claim, str(DKB.supersededBy), _n(claim_iris[sup]))
+        if stated == "as many as 500":  # "..., a defence source said."
+            source = str(ID) + "attribution/" + _hash(sha, "defence source")
+            add(claim, str(PROV.wasAttributedTo), _n(source))
+            add(source, RDF_TYPE, _n(DKB.Attribution))
+            add(source, RDF_TYPE, _n(DKB.AnonymousSource))
+            add(source, RDFS_LABEL, _lit("a defence source"))
     return q
 
 

@@ -98,10 +98,12 @@ def test_query_page_runs_a_competency_query(visit: Visit, artifacts: Path, repo_
     first = page.evaluate("window.deploykbYasgui.getTab().getQuery()")
     assert "most recently reported claims" in first  # our starting query, not YASGUI's
     page.click('button.example[data-name="b_latest_estimate"]')
-    rows = page.locator(".yasr table tbody tr")
-    rows.first.wait_for()
-    texts = rows.all_inner_texts()
     # the fixture's latest estimates: 500 troops and 4 Su-30SM at Hmeimim, 2 Patriot, 14 tanks
+    page.wait_for_function(
+        "document.querySelectorAll('.yasr table tbody tr').length === 4"
+        " && document.querySelector('.yasr').innerText.includes('as many as 500')"
+    )
+    texts = page.locator(".yasr table tbody tr").all_inner_texts()
     assert len(texts) == 4
     troops = [t for t in texts if "hmeimim-air-base" in t and "troops" in t]
     assert len(troops) == 1 and '"500"' in troops[0] and "as many as 500" in troops[0]

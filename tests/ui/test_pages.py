@@ -136,6 +136,9 @@ def test_claims_page_and_downloads(client, iris):
     superseded = [r for r in troops if r["superseded_by"]]
     assert len(superseded) == 1 and superseded[0]["stated_as"] == "roughly 200"
     assert superseded[0]["superseded_by"] == iris.claim(0, 1)
+    newer = [r for r in troops if not r["superseded_by"]]
+    assert newer[0]["according_to"] == "a defence source"
+    assert superseded[0]["according_to"] == ""
     doc = json.loads(client.get("/claims.json").data)
     assert {r["place_label"] for r in doc["rows"]} == {
         "Hmeimim Air Base",
