@@ -93,6 +93,8 @@ class Mention:
     head: str = ""
     #: a single named vessel ("HMS Queen Elizabeth", "the destroyer Takanami")
     named: bool = False
+    #: "the first/last ...": a new group, not a reference back
+    ordinal: bool = False
 
 
 def _match_at(
@@ -416,6 +418,9 @@ def _mention(tokens: list[Token], group: list[Atom], lex: Lexicon) -> Mention | 
     hints.reverse()
     actor_hint = hints[0] if hints else None
     definite = start > 0 and tokens[start - 1].lower in ("the", "these", "those", "its", "their")
+    ordinal = any(
+        t.lower in ("first", "last", "final", "second", "new") for t in tokens[start:core]
+    )
     head_words = " ".join(t.lower for t in tokens[heads[-1].start : heads[-1].end]) if heads else ""
     named = False
     if item_class in ("Ship", "Submarine") and heads and not head_words.endswith("s"):
@@ -444,6 +449,7 @@ def _mention(tokens: list[Token], group: list[Atom], lex: Lexicon) -> Mention | 
         tuple(dict.fromkeys(hints)),
         head_words,
         named,
+        ordinal,
     )
 
 

@@ -180,7 +180,21 @@ def _known(pm: PlaceMention) -> bool:
 
 def _resolve(pm: PlaceMention, state: Discourse, tokens: list[Token]) -> PlaceMention:
     """Fill a reference back from the discourse and remember what can be referred to."""
-    if pm.anaphor == "facility":
+    if pm.anaphor == "facility" and pm.facility_kinds == frozenset({"Country"}):
+        # "the country": the country of the latest place
+        ante = next((a for a in reversed(state.places) if a.country_name), None)
+        if ante is None:
+            return pm
+        pm = replace(
+            pm,
+            place=None,
+            name=None,
+            country_id=ante.country_id,
+            country_name=ante.country_name,
+            anaphor=None,
+            rank=4,
+        )
+    elif pm.anaphor == "facility":
         for ante in reversed(state.places):
             kinds = ante.facility_kinds
             if kinds is not None and (pm.facility_kinds is None or kinds & pm.facility_kinds):
@@ -433,7 +447,7 @@ def _claims(
             group = _GENERIC_GROUP.get(m.head.split()[-1])
             earlier = _antecedent(state.claims, m) if group else None
             if earlier is not None and _GROUPS.get(earlier.item_class) == group:
-                _corroborate(earlier, attr, sentence, _place_for(m, locatives))
+                _corroborate(earlier, attr, sentence, None)
                 continue
         if not m.has_model and m.item_class == "Unit":
             # "a brigade of about 4,000 soldiers": the soldiers are the claim
@@ -463,7 +477,11 @@ def _claims(
                 status = state.claims[-1].status
         targets = _coordinated_places(place, locatives, tokens) if place else [None]
         host = place.country_id if place else None
-        actors = list(m.actor_hints) or [actor_for(m, tokens, lex, places, frame, discourse, host)]
+        actors = (
+            list(m.actor_hints)
+            or _actors_from(tokens, m, lex)
+            or [actor_for(m, tokens, lex, places, frame, discourse, host)]
+        )
         if actors == [None]:
             actors = [_fallback_actor(attr, host, lex)]
         published = report.published
@@ -549,6 +567,30 @@ _MILITARY_SOURCE = re.compile(
 )
 
 
+def _actors_from(tokens: list[Token], m: Mention, lex: Lexicon) -> list[ActorHit]:
+    """ "troops from Belgium, the Netherlands and Norway": the contributing states."""
+    k = m.end
+    if k >= len(tokens) or tokens[k].lower != "from" or m.item_class not in ("Personnel", "Unit"):
+        return []
+    found: list[ActorHit] = []
+    k += 1
+    while k < len(tokens):
+        if tokens[k].lower in ("the", ",", "and"):
+            k += 1
+            continue
+        hit = None
+        for length in (3, 2, 1):
+            key = tuple(t.key for t in tokens[k : k + length])
+            if len(key) == length and key in lex.actors and tokens[k].is_cap:
+                hit = lex.actors[key][0]
+                break
+        if hit is None:
+            break
+        found.append(hit)
+        k += length
+    return found
+
+
 def _sentence_discourse(
     tokens: list[Token], mentions: list[Mention], state: Discourse, lex: Lexicon
 ) -> ActorHit | None:
@@ -588,8 +630,16 @@ def _hint_of(claim: Claim, lex: Lexicon) -> tuple[ActorHit, ...]:
 
 
 def _antecedent(claims: list[Claim], m: Mention) -> Claim | None:
-    """The latest claim a definite description ("the fighter jets", "the aircraft") names."""
-    live = [c for c in reversed(claims) if c.superseded_by is None]
+    """The latest claim a definite description ("the fighter jets", "the aircraft") names.
+
+    "The first French soldiers" introduces a new group, and a description naming another
+    actor ("the British troops" after Russian troops) refers to something else."""
+    if m.ordinal:
+        return None
+    actors = {h.state_id for h in m.actor_hints}
+    live = [
+        c for c in reversed(claims) if c.superseded_by is None and (not actors or c.actor in actors)
+    ]
     for claim in live:
         if claim.asset == m.asset or (not m.has_model and claim.item_class == m.item_class):
             return claim

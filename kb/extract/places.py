@@ -21,6 +21,37 @@ _AIR = frozenset({"AirBase", "Airport", "MilitaryBase"})
 _SEA = frozenset({"NavalBase", "Port"})
 _AREA = frozenset({"Region", "City"})
 _TOWN = frozenset({"City"})
+_COUNTRY = frozenset({"Country"})
+#: capitalised words after "to the"/"at the" that name institutions, not places
+_INSTITUTIONS = frozenset(
+    [
+        "pentagon",
+        "kremlin",
+        "white",
+        "house",
+        "congress",
+        "senate",
+        "parliament",
+        "ministry",
+        "department",
+        "court",
+        "council",
+        "un",
+        "united",
+        "nations",
+        "eu",
+        "european",
+        "union",
+        "nato",
+        "alliance",
+        "government",
+        "president",
+        "bundestag",
+        "knesset",
+        "duma",
+        "assembly",
+    ]
+)
 
 FACILITY_NOUNS: dict[tuple[str, ...], frozenset[str]] = {
     ("air", "base"): _AIR,
@@ -74,6 +105,7 @@ FACILITY_NOUNS: dict[tuple[str, ...], frozenset[str]] = {
     ("city",): _TOWN,
     ("village",): _TOWN,
     ("capital",): _TOWN,
+    ("country",): _COUNTRY,
 }
 #: names that start with a facility word and keep it ("Camp Bastion", "Fort Bragg")
 FACILITY_PREFIXES: dict[str, frozenset[str]] = {
@@ -461,9 +493,18 @@ def _phrase_at(tokens: list[Token], i: int, lex: Lexicon, text: str) -> PlaceMen
     elif got:
         hit = _best(got[1])
         name = _display(hit, tokens, anchor_at, got[0])
-        kinds = frozenset({hit.kind}) if hit.kind in FACILITY_KINDS else _AREA
+        if hit.kind in FACILITY_KINDS:
+            kinds = frozenset({hit.kind})
+        else:
+            kinds = _COUNTRY if hit.kind == "Country" else _AREA
         pm = _make(tokens, i, j, text, hit, name, kinds)
-    elif i > 0 and tokens[i - 1].lower in LOCATIVE and det is None and _name_word(tokens[j], lex):
+    elif (
+        i > 0
+        and tokens[i - 1].lower in LOCATIVE
+        and det in (None, "the")
+        and _name_word(tokens[j], lex)
+        and tokens[j].lower not in _INSTITUTIONS
+    ):
         # a toponym the gazetteer does not know: keep its name as written
         k = j
         while k < n and k - j < 4 and _name_word(tokens[k], lex):

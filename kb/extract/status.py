@@ -29,7 +29,8 @@ _CUE = re.compile(
     r"in control|assigned|rotation|rotating|includ(?:e|es|ed|ing)|consist\w*|compris\w*|"
     r"airdrop\w*|parachut\w*|dropped|fly in|flying in|flown in|accompan\w*|escort\w*|"
     r"join(?:s|ed|ing)?|bring(?:s|ing)?|carry(?:ing)?|carries|carried|aboard|on board|embarked|"
-    r"take part|taking part|took part|participat\w*)\b",
+    r"take part|taking part|took part|participat\w*|contribut\w*|provid\w*|commit\w*|"
+    r"assign\w*|rotat\w*|reinforc\w*|surg\w*)\b",
     re.I,
 )
 _NEGATION = re.compile(
