@@ -217,6 +217,8 @@ class Lexicon:
                 key = key_tuple(label)
                 if generic and key and key[-1] in UMBRELLA:
                     continue  # "weapons", "military equipment": lists, not items
+                if generic and len(key) == 1 and key[0] in ("other", "unit", "equipment"):
+                    continue
                 if generic and not label.isupper():
                     lex.heads.setdefault(key, item_class)
                     lex.generic_assets.setdefault(key, concept.id)

@@ -584,8 +584,8 @@ def _actors_from(tokens: list[Token], m: Mention, lex: Lexicon) -> list[ActorHit
             if len(key) == length and key in lex.actors and tokens[k].is_cap:
                 hit = lex.actors[key][0]
                 break
-        if hit is None:
-            break
+        if hit is None or (k + length < len(tokens) and tokens[k + length].key == "'s"):
+            break  # "soldiers from Turkey's Incirlik air base" is a place, not a state
         found.append(hit)
         k += length
     return found
@@ -634,8 +634,6 @@ def _antecedent(claims: list[Claim], m: Mention) -> Claim | None:
 
     "The first French soldiers" introduces a new group, and a description naming another
     actor ("the British troops" after Russian troops) refers to something else."""
-    if m.ordinal:
-        return None
     actors = {h.state_id for h in m.actor_hints}
     live = [
         c for c in reversed(claims) if c.superseded_by is None and (not actors or c.actor in actors)
