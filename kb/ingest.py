@@ -454,12 +454,17 @@ def run_ingest(
     """
     started = time.monotonic()
     summary = Summary()
-    refresh_vocabulary(store)
     files, failures = expand_inputs(paths)
     if on_total:
         on_total(len(files) + len(failures))
+    vocabulary_checked = False
 
     def settle(batch: list[Processed]) -> None:
+        nonlocal vocabulary_checked
+        if not vocabulary_checked and any(p.status == OK for p in batch):
+            # before the first report is written (a run that stores nothing writes nothing)
+            refresh_vocabulary(store)
+            vocabulary_checked = True
         for outcome in commit(store, batch):
             summary.add(outcome)
             if on_outcome:

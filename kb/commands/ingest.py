@@ -118,12 +118,12 @@ def command(
         progress.advance()
         if item.status not in (REJECTED, FAILED):
             return
-        click.echo(f"{item.status}: {item.origin}: {item.message}", err=True)
+        progress.echo(f"{item.status}: {item.origin}: {item.message}")
         if item.shacl_text:
-            click.echo(_indent(item.shacl_text), err=True)
+            progress.echo(_indent(item.shacl_text))
         if report_dir and item.shacl_turtle:
             target = write_shacl_report(report_dir, item)
-            click.echo(f"  SHACL report written to {target}", err=True)
+            progress.echo(f"  SHACL report written to {target}")
 
     progress = _Progress(enabled=sys.stderr.isatty() and not as_json)
     try:
@@ -196,6 +196,13 @@ class _Progress:
     def set_total(self, total: int) -> None:
         if self._bar is not None:
             self._bar.update(self._task, total=total)
+
+    def echo(self, text: str) -> None:
+        """A message on stderr that does not break the bar."""
+        if self._bar is not None:
+            self._bar.console.print(text, markup=False, highlight=False, soft_wrap=True)
+        else:
+            click.echo(text, err=True)
 
     def advance(self) -> None:
         if self._bar is not None:
