@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import unicodedata
 from decimal import Decimal
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 
 import kb
 from kb.model import QUALIFIERS, STATUSES, Attribution, Claim, Extraction, Report, Span
@@ -69,6 +70,27 @@ def report_iri(sha: str) -> URIRef:
 def graph_iri(sha: str) -> URIRef:
     """Named graph holding the report with this SHA-256 and all its claims."""
     return URIRef(REPORT_GRAPH_PREFIX + _sha_prefix(sha))
+
+
+_SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+#: characters kept as they are in a source URL; everything else is percent-encoded
+_URL_SAFE = ":/?#[]@!$&'()*+,;=%~-._"
+
+
+def catalog_iri(namespace: Namespace, slug: str, what: str) -> URIRef:
+    """IRI of a catalog entry; a slug that would not make a valid IRI is a build error."""
+    if not _SLUG.match(slug):
+        raise RDFBuildError(f"{what} id {slug!r} is not a catalog slug")
+    return namespace[slug]
+
+
+def url_iri(url: str) -> URIRef:
+    """The source URL as an IRI: absolute http(s), with unsafe characters percent-encoded."""
+    url = url.strip()
+    scheme = urlsplit(url).scheme.lower()
+    if scheme not in ("http", "https") or not urlsplit(url).netloc:
+        raise RDFBuildError(f"source URL {url!r} is not an absolute http(s) URL")
+    return URIRef(quote(url, safe=_URL_SAFE))
 
 
 def span_iri(report: URIRef, start: int, end: int) -> URIRef:
@@ -177,9 +199,12 @@ def _add_report(g: Graph, report: Report, node: URIRef, revision_of: str | None)
     if report.published:
         g.add((node, SCHEMA.datePublished, Literal(report.published, datatype=XSD.date)))
     if report.source_url:
-        g.add((node, SCHEMA.url, URIRef(report.source_url)))
+        g.add((node, SCHEMA.url, url_iri(report.source_url)))
     if revision_of:
-        older = URIRef(revision_of) if ":" in revision_of else report_iri(revision_of)
+        if revision_of.startswith(str(ID) + "report/"):
+            older = report_iri(revision_of.rsplit("/", 1)[1])
+        else:
+            older = report_iri(revision_of)
         g.add((node, PROV.wasRevisionOf, older))
 
 
@@ -191,7 +216,7 @@ def _add_attribution(
     g.add((node, RDF.type, DKB.AnonymousSource if attribution.anonymous else DKB.NamedSource))
     g.add((node, RDFS.label, Literal(attribution.text)))
     if attribution.affiliation:
-        g.add((node, DKB.affiliation, ACTOR[attribution.affiliation]))
+        g.add((node, DKB.affiliation, catalog_iri(ACTOR, attribution.affiliation, "actor")))
     if attribution.span is not None:
         g.add((node, DKB.mentionedAt, _add_span(g, report, attribution.span, text_length)))
     return node
@@ -254,12 +279,12 @@ def extraction_to_graph(
             raise RDFBuildError(f"claim {index}: unknown status {claim.status!r}")
         g.add((node, RDF.type, DKB.DeploymentClaim))
         if claim.actor:
-            g.add((node, DKB.actor, ACTOR[claim.actor]))
-        g.add((node, DKB.asset, EQUIPMENT[claim.asset]))
+            g.add((node, DKB.actor, catalog_iri(ACTOR, claim.actor, "actor")))
+        g.add((node, DKB.asset, catalog_iri(EQUIPMENT, claim.asset, "asset")))
         g.add((node, DKB.itemText, Literal(claim.item_text)))
         _add_quantity(g, node, claim)
         if claim.place:
-            g.add((node, DKB.location, PLACE[claim.place]))
+            g.add((node, DKB.location, catalog_iri(PLACE, claim.place, "place")))
         if claim.location_text:
             g.add((node, DKB.locationText, Literal(claim.location_text)))
         g.add((node, DKB.status, STATUS_IRIS[claim.status]))

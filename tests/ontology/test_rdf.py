@@ -179,3 +179,33 @@ def test_decimal_literal_is_canonical(value: float, lexical: str) -> None:
     lit = decimal_literal(value)
     assert str(lit) == lexical
     assert lit.datatype == XSD_DECIMAL
+
+
+def test_catalog_slugs_and_urls_make_valid_iris(extraction: Extraction) -> None:
+    bad_slug = Extraction(
+        extraction.report, [dataclasses.replace(extraction.claims[0], place="Hmeimim air base")]
+    )
+    with pytest.raises(RDFBuildError, match="place id"):
+        extraction_to_graph(bad_slug)
+    spaced = dataclasses.replace(extraction.report, source_url="https://news.example/a story?q=<1>")
+    _, g = extraction_to_graph(Extraction(spaced, extraction.claims))
+    url = g.value(report_iri(spaced.content_sha256), SCHEMA.url)
+    assert str(url) == "https://news.example/a%20story?q=%3C1%3E"
+    # the graph serialises to N-Triples that pyoxigraph accepts
+    import pyoxigraph as ox
+
+    assert len(
+        list(ox.parse(g.serialize(format="nt").encode(), format=ox.RdfFormat.N_TRIPLES))
+    ) == len(g)
+    for bad in ("news.example/story", "ftp://news.example/x", "javascript:alert(1)"):
+        wrong = dataclasses.replace(extraction.report, source_url=bad)
+        with pytest.raises(RDFBuildError, match="absolute http"):
+            extraction_to_graph(Extraction(wrong, extraction.claims))
+
+
+def test_revision_of_accepts_a_report_iri(extraction: Extraction) -> None:
+    older = report_iri("cd" * 32)
+    _, g = extraction_to_graph(extraction, revision_of=str(older))
+    assert g.value(report_iri(extraction.report.content_sha256), PROV.wasRevisionOf) == older
+    with pytest.raises(RDFBuildError):
+        extraction_to_graph(extraction, revision_of="https://elsewhere.example/x")
