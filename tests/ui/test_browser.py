@@ -101,7 +101,7 @@ def test_query_page_runs_a_competency_query(visit: Visit, artifacts: Path, repo_
     # the fixture's latest estimates: 500 troops and 4 Su-30SM at Hmeimim, 2 Patriot, 14 tanks
     page.wait_for_function(
         "document.querySelectorAll('.yasr table tbody tr').length === 4"
-        " && document.querySelector('.yasr').innerText.includes('as many as 500')"
+        " && document.querySelector('.yasr table').textContent.includes('as many as 500')"
     )
     texts = page.locator(".yasr table tbody tr").all_inner_texts()
     assert len(texts) == 4
