@@ -209,9 +209,9 @@ class Lexicon:
             # keeps its shortest proper name as the model
             generic = not model and concept.label[:1].islower()
             if not model and not generic:
-                proper = sorted((x for x in labels if x[:1].isupper()), key=len)
+                proper = sorted((x for x in labels if x[:1].isupper()), key=lambda x: (len(x), x))
                 model = proper[0] if proper else None
-            for label in labels:
+            for label in sorted(labels):
                 if not label:
                     continue
                 key = key_tuple(label)
@@ -249,12 +249,12 @@ class Lexicon:
                 tuple(getattr(place, "within", None) or ()),
             )
             lex.place_by_id[place.id] = hit
-            for parent in {*hit.near, *hit.within}:
+            for parent in sorted({*hit.near, *hit.within}):
                 if hit.kind != "City":
                     lex.children.setdefault(parent, []).append(hit)
             if hit.kind == "Country":
                 countries[place.id] = place.name
-            for label in {place.name, *(getattr(place, "labels", None) or ())}:
+            for label in sorted({place.name, *(getattr(place, "labels", None) or ())}):
                 if label:
                     lex.add_place(label, hit)
         actors = list(_values(catalog, "actors"))
@@ -262,7 +262,7 @@ class Lexicon:
         for actor in actors:
             state_id = getattr(actor, "state", None) or getattr(actor, "parent", None)
             state = by_id.get(state_id, actor) if state_id else actor
-            for label in {actor.name, *(getattr(actor, "labels", None) or ())}:
+            for label in sorted({actor.name, *(getattr(actor, "labels", None) or ())}):
                 if label:
                     hit = ActorHit(actor.id, actor.name, state.id, state.name, False)
                     lex.add_actor(label, hit)

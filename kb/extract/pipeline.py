@@ -477,9 +477,11 @@ def _claims(
                 status = state.claims[-1].status
         targets = _coordinated_places(place, locatives, tokens) if place else [None]
         host = place.country_id if place else None
+        contributors = [] if status == "withdrawn" else _actors_from(tokens, m, lex)
+        contributors = [a for a in contributors if a.state_id != host]
         actors = (
             list(m.actor_hints)
-            or _actors_from(tokens, m, lex)
+            or contributors
             or [actor_for(m, tokens, lex, places, frame, discourse, host)]
         )
         if actors == [None]:

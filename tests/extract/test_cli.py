@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -64,3 +65,33 @@ def test_extract_as_a_subprocess(tmp_path):
     doc = json.loads(proc.stdout)
     assert doc["deployments"][0]["quantity"]["value"] == 200
     assert "publication date unknown" in proc.stderr
+
+
+def test_output_does_not_depend_on_hash_seed(tmp_path):
+    """Claim IRIs are content hashes: the same article must give the same claims in
+    every process, whatever Python's string-hash randomisation."""
+    (tmp_path / "d.txt").write_text(
+        "Russia has deployed six Flanker fighter jets and four Hip helicopters to an air base "
+        "near Latakia, a U.S. official said. The jets were seen at the base on Monday."
+    )
+    outputs = []
+    for seed in ("1", "2"):
+        proc = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "kb.cli",
+                "extract",
+                "--published",
+                "2015-09-20",
+                str(tmp_path / "d.txt"),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        assert proc.returncode == 0, proc.stderr
+        outputs.append(proc.stdout)
+    assert outputs[0] == outputs[1]
+    assert len(json.loads(outputs[0])["deployments"]) == 2
