@@ -532,7 +532,8 @@ def build_places(pdata: ModuleType, adata: ModuleType) -> tuple[Graph, list[dict
     region_cities = [
         m for ms in pdata.REGION_MEMBERS.values() for m in ms if not isinstance(m, str)
     ]
-    for spec in [b["near"] for b in pdata.BASES if "near" in b] + region_cities:
+    facilities = [*pdata.BASES, *pdata.PORTS]
+    for spec in [b["near"] for b in facilities if "near" in b] + region_cities:
         city = resolver.require(spec[0], spec[1], "BASES near")
         wanted[city["geonameid"]] = city
     city_places: dict[int, Place] = {}
@@ -622,6 +623,24 @@ def build_places(pdata: ModuleType, adata: ModuleType) -> tuple[Graph, list[dict
             place.shares.append(ap_slug)
             curated_icao.add(code)
 
+    # seaports
+    for port in pdata.PORTS:
+        what = f"port {port['slug']}"
+        lat, lon = city_coord(port["coord_city"], what)
+        place = Place(
+            port["slug"],
+            port["label"],
+            "Port",
+            lat,
+            lon,
+            port["country"],
+            alts=dedupe(port["alt"], port["label"]),
+            within=within_country(port["country"]),
+        )
+        if "near" in port:
+            place.near.append(near_city(port["near"], what))
+        claim(place)
+
     # containment in regions (besides the country)
     for region, members in sorted(pdata.REGION_MEMBERS.items()):
         if region not in places or places[region].kind != "Region":
@@ -653,7 +672,10 @@ def build_places(pdata: ModuleType, adata: ModuleType) -> tuple[Graph, list[dict
             continue  # a few records carry local pseudo-codes such as "_LHL"
         military = bool(MILITARY_AIRFIELD.search(ap["name"]))
         iata = ap["iata"] if re.fullmatch(r"[A-Z]{3}", ap["iata"] or "") else None
-        if not military and not (iata and ap["country"] in pdata.FOCUS_COUNTRIES):
+        wanted_civil = (
+            iata and ap["country"] in pdata.FOCUS_COUNTRIES
+        ) or code in pdata.AIRPORT_ALIASES
+        if not military and not wanted_civil:
             continue
         slug = slugify(ap["name"])
         if slug in places:
@@ -675,6 +697,14 @@ def build_places(pdata: ModuleType, adata: ModuleType) -> tuple[Graph, list[dict
         if city:
             place.near.append(city)
         claim(place)
+
+    for code, aliases in sorted(pdata.AIRPORT_ALIASES.items()):
+        holders = [p for p in places.values() if p.icao == code]
+        targets = [p for p in holders if p.kind == "Airport"] or holders
+        if not targets:
+            raise CatalogError(f"AIRPORT_ALIASES: no catalog airfield with ICAO {code}")
+        for p in targets:
+            p.alts = dedupe([*p.alts, *aliases], p.name)
 
     return _places_graph(places, country_slug, pdata)
 

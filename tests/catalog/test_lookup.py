@@ -191,3 +191,12 @@ def test_label_is_case_sensitive() -> None:
     assert label_is_case_sensitive("U.S.")
     assert not label_is_case_sensitive("Su-27")
     assert not label_is_case_sensitive("howitzer")
+
+
+def test_airport_aliases_and_ports(cat: Catalog) -> None:
+    (airport,) = cat.places_by_name("Latakia airport")
+    assert airport.id == "bassel-al-assad-international-airport"
+    assert airport.kind == "Airport" and airport.icao == "OSLK"
+    (port,) = cat.places_by_name("Hodeidah port")
+    assert port.kind == "Port" and port.country_id == "yemen"
+    assert [p.kind for p in cat.places_by_name("Baghdad airport")] == ["Airport"]
