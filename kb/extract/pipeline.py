@@ -237,6 +237,10 @@ def _resolve(pm: PlaceMention, state: Discourse, tokens: list[Token]) -> PlaceMe
     return pm
 
 
+_LEAVING = frozenset(
+    ["from", "left", "leave", "leaves", "leaving", "quit", "quitting", "of", "vacated", "vacate"]
+)
+_TOWARDS = frozenset(["to", "into", "toward", "towards", "for", "onto"])
 _REACHED = frozenset(
     [
         "left",
@@ -371,13 +375,18 @@ def _claims(
             or tokens[p.start].lower == "there"
         )
     ]
+    # where a withdrawal leaves from: "from X", "left X", "pulled out of X", or the base
+    # handed over; never where the forces go ("crossing into Niger")
     withdrawal_origins = [
         p
         for p in places
         if _known(p)
         and p.start > 0
-        and tokens[p.start - 1].lower == "from"
         and outside_frame(p.char_start, p.char_end)
+        and (
+            tokens[p.start - 1].lower in _LEAVING
+            or (p.rank == 0 and tokens[p.start - 1].lower not in _TOWARDS)
+        )
     ]
     sentence_cue = deployment_cue(_strip(text[s:e], s, frame))
     attr = _attribution(attribution, s, lex) if attribution else None
@@ -464,10 +473,8 @@ def _claims(
             continue
         status = status_of(clause)
         next_start = nxt.start if nxt is not None else None
-        if status == "withdrawn":
-            place = _place_for(m, withdrawal_origins, next_start) or _place_for(
-                m, locatives, next_start
-            )
+        if status == "withdrawn" and withdrawal_origins:
+            place = min(withdrawal_origins, key=lambda p: p.rank)
         else:
             place = _place_for(m, locatives, next_start)
         if place is None and previous is not None and not locatives:

@@ -18,6 +18,7 @@ from kb.extract.lexicon import FACILITY_KINDS, Lexicon, PlaceHit
 from kb.extract.tokens import Token
 
 _AIR = frozenset({"AirBase", "Airport", "MilitaryBase"})
+_AIRPORT = frozenset({"Airport", "AirBase"})
 _SEA = frozenset({"NavalBase", "Port"})
 _AREA = frozenset({"Region", "City"})
 _TOWN = frozenset({"City"})
@@ -64,8 +65,8 @@ FACILITY_NOUNS: dict[tuple[str, ...], frozenset[str]] = {
     ("airfield",): _AIR,
     ("air", "field"): _AIR,
     ("airstrip",): _AIR,
-    ("airport",): _AIR,
-    ("international", "airport"): _AIR,
+    ("airport",): _AIRPORT,
+    ("international", "airport"): _AIRPORT,
     ("military", "airfield"): _AIR,
     ("military", "airport"): _AIR,
     ("naval", "base"): _SEA,
@@ -595,10 +596,20 @@ def _facility_for(
             return h
     if anchor.kind in kinds:
         return anchor
-    for place in lex.children.get(anchor.id, ()):
-        if place.kind in kinds and (anchor.id in place.near or place.kind == "Region"):
-            return place
-    return None
+    found = [
+        place
+        for place in lex.children.get(anchor.id, ())
+        if place.kind in kinds and (anchor.id in place.near or place.kind == "Region")
+    ]
+    if not found:
+        return None
+    # "an air base near Latakia" is the military air base, "the airport" the civil one
+    order = _AIRPORT_FIRST if kinds == _AIRPORT else _BASE_FIRST
+    return min(found, key=lambda p: (order.get(p.kind, 9), p.id))
+
+
+_BASE_FIRST = {"AirBase": 0, "NavalBase": 0, "MilitaryBase": 1, "Port": 2, "Airport": 3}
+_AIRPORT_FIRST = {"Airport": 0, "AirBase": 1}
 
 
 _RANK = {
