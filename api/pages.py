@@ -1,7 +1,8 @@
 """Blueprint 'pages': the web UI (home, query editor, resource pages, map, claims, downloads).
 
-The SPARQL the pages run is in ``api/ui/data.py``; tables, content negotiation, the timeline
-and the competency questions are small pure modules under ``api/ui/``.
+The SPARQL the pages run and the tables they show are in ``api/ui/`` (terms, overview, claims,
+description, resources, results); tables, content negotiation, the timeline and the
+competency questions are small pure modules there too.
 """
 
 from __future__ import annotations
@@ -16,10 +17,11 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 from markupsafe import Markup
 
 import ontology
-from api.ui import competency, conneg, data
+from api.ui import claims as claim_data
+from api.ui import competency, conneg, description, overview, resources, terms
+from api.ui.results import result_table
 from api.ui.tables import BadFormat, Table, check_download_format, pick_table
 from api.ui.timeline import render_svg
-from kb.namespaces import PREFIXES
 from kb.store.base import StoreError
 
 bp = Blueprint("pages", __name__)
@@ -34,11 +36,6 @@ DUMP_FORMATS = [
     ("jsonld", "JSON-LD"),
 ]
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-_RDF_FORMATS = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "jsonld": ox.RdfFormat.JSON_LD,
-    "ntriples": ox.RdfFormat.N_TRIPLES,
-}
 
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -146,7 +143,7 @@ def _unavailable(exc: Any) -> Response:
 
 @bp.get("/")
 def home() -> Any:
-    summary = _cached("summary", lambda: data.summary(_store()))
+    summary = _cached("summary", lambda: overview.summary(_store()))
     download = table_download(summary.tables, None)
     if download is not None:
         return download
@@ -198,46 +195,6 @@ def query_page() -> Any:
     )
 
 
-def _result_table(name: str, title: str, results: Any) -> tuple[Table, bool]:
-    """Query results as a table; the flag says the row cap cut it short."""
-    if isinstance(results, ox.QueryBoolean):
-        table = Table(name, title, ["result"])
-        table.add(result=bool(results))
-        return table, False
-    if isinstance(results, ox.QuerySolutions):
-        columns = [v.value for v in results.variables]
-        rows = []
-        for sol in results:
-            rows.append({c: sol[c] for c in columns})
-            if len(rows) > COMPETENCY_MAX_ROWS:
-                break
-        table = Table(name, title, columns)
-    else:  # triples
-        columns = ["subject", "predicate", "object"]
-        rows = []
-        for t in results:
-            rows.append({"subject": t.subject, "predicate": t.predicate, "object": t.object})
-            if len(rows) > COMPETENCY_MAX_ROWS:
-                break
-        table = Table(name, title, columns)
-    truncated = len(rows) > COMPETENCY_MAX_ROWS
-    rows = rows[:COMPETENCY_MAX_ROWS]
-    iris = {t.value for r in rows for t in r.values() if isinstance(t, ox.NamedNode)}
-    names = data.labels(_store(), iris)
-    link_cols = set()
-    for r in rows:
-        cells = {}
-        for col, term in r.items():
-            if isinstance(term, ox.NamedNode):
-                link_cols.add(col)
-                cells[col] = data.resource_cell(term.value, names.get(term.value))
-            else:
-                cells[col] = data.py_value(term)
-        table.add(**cells)
-    table.link_columns = tuple(c for c in table.columns if c in link_cols)
-    return table, truncated
-
-
 def _run_bounded(text: str) -> tuple[Any, bool]:
     """Run a competency question through the endpoint's executor, so the endpoint's time
     limit applies; returns pyoxigraph results and whether the row cap cut them short."""
@@ -275,7 +232,7 @@ def competency_results(name: str) -> Any:
         return _error(503, f"{query.name}: {exc}")
     except (QuerySyntaxError, QueryFailed, SyntaxError, OSError, ValueError) as exc:
         return _error(500, f"the competency question {query.name} failed: {exc}")
-    table, truncated = _result_table(query.name, query.title, results)
+    table, truncated = result_table(_store(), query.name, query.title, results, COMPETENCY_MAX_ROWS)
     download = table_download([table], suffix)
     if download is not None:
         return download
@@ -299,15 +256,15 @@ def claims_page(suffix: str | None) -> Any:
     if page < 1:
         return _error(400, "page must be a positive integer")
     store = _store()
-    filters = {k: request.args[k] for k in data.CLAIM_FILTERS if request.args.get(k)}
+    filters = {k: request.args[k] for k in claim_data.CLAIM_FILTERS if request.args.get(k)}
     try:
-        where = data.filter_pattern(store, filters)
-    except data.BadFilter as exc:
+        where = claim_data.filter_pattern(store, filters)
+    except claim_data.BadFilter as exc:
         return _error(400, str(exc))
     offset = (page - 1) * CLAIMS_PAGE_SIZE
-    records = data.claims(store, where, limit=CLAIMS_PAGE_SIZE + 1, offset=offset)
+    records = claim_data.claims(store, where, limit=CLAIMS_PAGE_SIZE + 1, offset=offset)
     has_next = len(records) > CLAIMS_PAGE_SIZE
-    table = data.claims_table(store, records[:CLAIMS_PAGE_SIZE])
+    table = claim_data.claims_table(store, records[:CLAIMS_PAGE_SIZE])
     download = table_download([table], suffix)
     if download is not None:
         return download
@@ -330,7 +287,7 @@ def claims_page(suffix: str | None) -> Any:
 
 @bp.get("/map")
 def map_page() -> Any:
-    table = _cached("map", lambda: data.map_places(_store()))
+    table = _cached("map", lambda: overview.map_places(_store()))
     download = table_download([table], None)
     if download is not None:
         return download
@@ -339,13 +296,13 @@ def map_page() -> Any:
 
 @bp.get("/map.json")
 def map_json() -> Response:
-    table = _cached("map", lambda: data.map_places(_store()))
-    return Response(json.dumps(data.map_geojson(table)), mimetype="application/geo+json")
+    table = _cached("map", lambda: overview.map_places(_store()))
+    return Response(json.dumps(overview.map_geojson(table)), mimetype="application/geo+json")
 
 
 @bp.get("/map.csv")
 def map_csv() -> Response:
-    table = _cached("map", lambda: data.map_places(_store()))
+    table = _cached("map", lambda: overview.map_places(_store()))
     return Response(table.to_csv(), mimetype="text/csv")
 
 
@@ -396,114 +353,6 @@ def shapes_doc(suffix: str | None) -> Any:
 # --- resource pages --------------------------------------------------------------------------
 
 
-def _used_prefixes(triples: list[ox.Triple]) -> dict[str, str]:
-    text = (
-        " ".join(
-            v.value
-            for t in triples
-            for v in (t.subject, t.predicate, t.object)
-            if isinstance(v, ox.NamedNode)
-        )
-        + " "
-        + " ".join(
-            t.object.datatype.value
-            for t in triples
-            if isinstance(t.object, ox.Literal) and t.object.datatype
-        )
-    )
-    return {p: iri for p, iri in PREFIXES.items() if iri in text}
-
-
-def _rdf_response(description: data.Description, rep: conneg.Representation) -> Response:
-    triples = description.triples()
-    body = ox.serialize(triples, format=_RDF_FORMATS[rep.key], prefixes=_used_prefixes(triples))
-    resp = Response(body, mimetype=rep.media_type)
-    if rep is not conneg.JSONLD:
-        resp.headers["Content-Type"] = f"{rep.media_type}; charset=utf-8"
-    return resp
-
-
-#: resource class -> (claims of such a resource, table title, /claims filter)
-_CLAIM_LISTS = [
-    ("Report", data.report_claims, "Claims from this report", None),
-    ("Actor", data.actor_claims, "Claims about this actor", "actor"),
-    ("EquipmentType", data.equipment_claims, "Claims about this type of equipment", "asset"),
-]
-
-
-def _claims_listing(
-    store: Any, records: list[dict], title: str, filter_key: str | None, d: data.Description
-) -> Table:
-    table = data.claims_table(store, records, "claims", title)
-    if len(records) >= data.RESOURCE_CLAIMS_LIMIT:
-        table.note = f"Only the first {len(records)} claims are listed here."
-        base = data.CLAIM_FILTERS.get(filter_key or "")
-        if base and d.iri.startswith(base):
-            table.note_href = f"/claims?{filter_key}={d.iri[len(base) :]}"
-    return table
-
-
-def _property_order(st: data.Statement) -> tuple[int, str]:
-    return (0 if st.predicate == RDF_TYPE else 1, data.curie(st.predicate))
-
-
-def _resource_tables(store: Any, d: data.Description) -> list[Table]:
-    """Properties of the resource, of its parts (quantity, geometry, spans), and links to it."""
-    iris = {d.iri, *d.dependents}
-    for st in [*d.statements, *d.incoming, *(s for v in d.dependents.values() for s in v)]:
-        if isinstance(st.obj, ox.NamedNode):
-            iris.add(st.obj.value)
-    names = data.labels(store, iris)
-
-    def value_cell(term: Any) -> Any:
-        if isinstance(term, ox.NamedNode):
-            return data.resource_cell(term.value, names.get(term.value))
-        return data.Cell(data.py_value(term), term.value)
-
-    def property_cell(iri: str) -> data.Cell:
-        return data.resource_cell(iri, data.curie(iri))
-
-    props = Table(
-        "properties",
-        "Properties",
-        ["property", "value", "graph"],
-        link_columns=("property", "value", "graph"),
-    )
-    for st in sorted(d.statements, key=_property_order):
-        props.add(
-            property=property_cell(st.predicate),
-            value=value_cell(st.obj),
-            graph=data.resource_cell(st.graph),
-        )
-    parts = Table(
-        "parts",
-        "Its parts: quantity, geometry, evidence spans and selectors",
-        ["part", "property", "value"],
-        link_columns=("part", "property", "value"),
-    )
-    for subject, sts in d.dependents.items():
-        short = subject[len(d.iri) :] if subject.startswith(d.iri) else data.curie(subject)
-        for st in sorted(sts, key=_property_order):
-            parts.add(
-                part=data.resource_cell(subject, short),
-                property=property_cell(st.predicate),
-                value=value_cell(st.obj),
-            )
-    incoming = Table(
-        "incoming",
-        "Links to this resource",
-        ["subject", "property", "graph"],
-        link_columns=("subject", "property", "graph"),
-    )
-    for st in d.incoming:
-        incoming.add(
-            subject=value_cell(st.obj),
-            property=property_cell(st.predicate),
-            graph=data.resource_cell(st.graph),
-        )
-    return [props, parts, incoming]
-
-
 def _choose_representation(suffix: str | None) -> conneg.Representation:
     fmt = request.args.get("format")
     if fmt is not None:
@@ -518,31 +367,31 @@ def _choose_representation(suffix: str | None) -> conneg.Representation:
 @bp.get("/id/<path:path>")
 def resource(path: str) -> Any:
     store = _store()
-    iri = data.ID_BASE + path
+    iri = terms.ID_BASE + path
     suffix = None
-    if not data.is_safe_iri(iri):
+    if not terms.is_safe_iri(iri):
         return _error(404, "not a resource IRI of this knowledge base")
-    description = data.describe(store, iri)
-    if not description.exists:
+    desc = description.describe(store, iri)
+    if not desc.exists:
         stem, found = _split_suffix(path, (*conneg.SUFFIXES, "csv", "json"))
         if found is not None:
-            description = data.describe(store, data.ID_BASE + stem)
-            iri, suffix = data.ID_BASE + stem, found
-    if not description.exists:
+            desc = description.describe(store, terms.ID_BASE + stem)
+            iri, suffix = terms.ID_BASE + stem, found
+    if not desc.exists:
         return _error(404, f"no resource <{iri}> in this knowledge base")
-    types = {st.obj.value for st in description.statements if st.predicate == RDF_TYPE}
+    types = {st.obj.value for st in desc.statements if st.predicate == RDF_TYPE}
     place_records: list[dict] = []
-    tables = _resource_tables(store, description)
-    if data.DKB_BASE + "Place" in types or data.is_place(store, description.iri):
-        place_records = data.place_claims(store, description.iri)
+    tables = resources.resource_tables(store, desc)
+    if terms.DKB_BASE + "Place" in types or description.is_place(store, desc.iri):
+        place_records = claim_data.place_claims(store, desc.iri)
         if place_records:
             title = "Claims at or near this place"
-            tables.insert(0, _claims_listing(store, place_records, title, "place", description))
+            tables.insert(0, resources.claims_listing(store, place_records, title, "place", desc))
     else:
-        listing = next((x for x in _CLAIM_LISTS if data.DKB_BASE + x[0] in types), None)
+        listing = next((x for x in resources.CLAIM_LISTS if terms.DKB_BASE + x[0] in types), None)
         if listing is not None:
-            records = listing[1](store, description.iri)
-            tables.insert(0, _claims_listing(store, records, listing[2], listing[3], description))
+            records = listing[1](store, desc.iri)
+            tables.insert(0, resources.claims_listing(store, records, listing[2], listing[3], desc))
     if suffix in ("csv", "json"):
         return table_download(tables, suffix)
     if request.args.get("_format"):
@@ -554,9 +403,11 @@ def resource(path: str) -> Any:
     except conneg.NotAcceptable as exc:
         return _error(406, str(exc))
     if rep is not conneg.HTML:
-        resp = _rdf_response(description, rep)
+        resp = Response(resources.serialize(desc, rep), mimetype=rep.media_type)
+        if rep is not conneg.JSONLD:
+            resp.headers["Content-Type"] = f"{rep.media_type}; charset=utf-8"
     else:
-        body = _resource_html(store, description, types, tables, place_records)
+        body = _resource_html(store, desc, types, tables, place_records)
         resp = Response(body, mimetype="text/html")
     resp.headers["Vary"] = "Accept"
     resp.headers["Link"] = ", ".join(
@@ -568,20 +419,24 @@ def resource(path: str) -> Any:
 
 
 def _resource_html(
-    store: Any, d: data.Description, types: set[str], tables: list[Table], place_records: list
+    store: Any,
+    d: description.Description,
+    types: set[str],
+    tables: list[Table],
+    place_records: list,
 ) -> str:
-    label = data.labels(store, {d.iri}).get(d.iri, d.iri.rsplit("/", 1)[-1])
-    evidence: list[data.Evidence] = []
+    label = terms.labels(store, {d.iri}).get(d.iri, d.iri.rsplit("/", 1)[-1])
+    evidence: list[description.Evidence] = []
     summary: Table | None = None
-    if data.DKB_BASE + "DeploymentClaim" in types:
-        evidence = data.claim_evidence(store, d.iri)
-        record = data.claim_record(store, d.iri)
+    if terms.DKB_BASE + "DeploymentClaim" in types:
+        evidence = description.claim_evidence(store, d.iri)
+        record = claim_data.claim_record(store, d.iri)
         if record is not None:
-            summary = data.claims_table(store, [record], "summary", "Claim")
+            summary = claim_data.claims_table(store, [record], "summary", "Claim")
             row = summary.rows[0]
             parts = [row[k].text for k in ("actor", "quantity", "asset", "place") if row[k].text]
             label = "Claim: " + " · ".join(parts)
-    timeline_svg = render_svg(data.estimates(store, place_records)) if place_records else ""
+    timeline_svg = render_svg(claim_data.estimates(store, place_records)) if place_records else ""
     alternates = [
         (rep.media_type, f"{request.path}?format={rep.suffix}")
         for rep in conneg.RDF_REPRESENTATIONS
@@ -590,8 +445,8 @@ def _resource_html(
         "resource.html",
         d=d,
         label=label,
-        types=[data.resource_cell(t) for t in sorted(types)],
-        graphs=[data.resource_cell(g) for g in d.graphs()],
+        types=[terms.resource_cell(t) for t in sorted(types)],
+        graphs=[terms.resource_cell(g) for g in d.graphs()],
         tables=tables,
         evidence=evidence,
         summary=summary,

@@ -426,9 +426,9 @@ def test_report_rdf_describes_its_evidence_spans(client, iris):
 
 
 def test_long_claim_lists_on_resource_pages_point_to_the_full_list(client, monkeypatch):
-    from api.ui import data
+    from api.ui import claims
 
-    monkeypatch.setattr(data, "RESOURCE_CLAIMS_LIMIT", 2)
+    monkeypatch.setattr(claims, "RESOURCE_CLAIMS_LIMIT", 2)
     html = client.get("/id/actor/russia", headers=HTML).get_data(as_text=True)
     assert "Only the first 2 claims are listed here." in html
     assert '<a href="/claims?actor=russia">See them all</a>' in html

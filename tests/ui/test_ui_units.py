@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from api.ui import competency, conneg, data
+from api.ui import claims, competency, conneg, terms
 from api.ui.tables import BadFormat, Cell, Table, check_download_format, pick_table
 from api.ui.timeline import Estimate, render_svg
 
@@ -154,34 +154,34 @@ def test_competency_parse_title_and_description(tmp_path: Path):
     ],
 )
 def test_parse_wkt_point(wkt, expected):
-    assert data.parse_wkt_point(wkt) == expected
+    assert terms.parse_wkt_point(wkt) == expected
 
 
 def test_links_and_curies():
-    assert data.local_href("https://w3id.org/deploykb/id/place/x") == "/id/place/x"
-    assert data.local_href("https://w3id.org/deploykb/graph/report/abc") == "/id/report/abc"
-    assert data.local_href("https://w3id.org/deploykb/ontology#Deployed") == "/ontology#Deployed"
-    assert data.local_href("http://example.org/x") == "http://example.org/x"
-    assert data.curie("https://w3id.org/deploykb/id/equipment/su-27") == "eq:su-27"
-    assert data.curie("http://example.org/x") == "http://example.org/x"
-    assert not data.is_safe_iri("https://w3id.org/deploykb/id/a>b")
-    assert not data.is_safe_iri("https://w3id.org/deploykb/id/a b")
+    assert terms.local_href("https://w3id.org/deploykb/id/place/x") == "/id/place/x"
+    assert terms.local_href("https://w3id.org/deploykb/graph/report/abc") == "/id/report/abc"
+    assert terms.local_href("https://w3id.org/deploykb/ontology#Deployed") == "/ontology#Deployed"
+    assert terms.local_href("http://example.org/x") == "http://example.org/x"
+    assert terms.curie("https://w3id.org/deploykb/id/equipment/su-27") == "eq:su-27"
+    assert terms.curie("http://example.org/x") == "http://example.org/x"
+    assert not terms.is_safe_iri("https://w3id.org/deploykb/id/a>b")
+    assert not terms.is_safe_iri("https://w3id.org/deploykb/id/a b")
 
 
 def test_only_web_iris_become_links():
-    assert data.resource_cell("javascript:alert(1)").href is None
-    assert data.resource_cell("urn:isbn:123").href is None
-    assert data.resource_cell("https://w3id.org/deploykb/graph/catalog").href is None
-    assert data.resource_cell("http://www.wikidata.org/entity/Q1").href == (
+    assert terms.resource_cell("javascript:alert(1)").href is None
+    assert terms.resource_cell("urn:isbn:123").href is None
+    assert terms.resource_cell("https://w3id.org/deploykb/graph/catalog").href is None
+    assert terms.resource_cell("http://www.wikidata.org/entity/Q1").href == (
         "http://www.wikidata.org/entity/Q1"
     )
 
 
 def test_quantity_text():
-    assert data.quantity_text({"qualifier": "x#AtMost", "max": 500}) == "≤ 500"
-    assert data.quantity_text({"qualifier": "x#Range", "min": 2, "max": 4}) == "2–4"
-    assert data.quantity_text({"qualifier": "x#Approximate", "value": 200}) == "≈ 200"
-    assert data.quantity_text({"qualifier": "x#Vague", "statedAs": "dozens"}) == "dozens"
+    assert claims.quantity_text({"qualifier": "x#AtMost", "max": 500}) == "≤ 500"
+    assert claims.quantity_text({"qualifier": "x#Range", "min": 2, "max": 4}) == "2–4"
+    assert claims.quantity_text({"qualifier": "x#Approximate", "value": 200}) == "≈ 200"
+    assert claims.quantity_text({"qualifier": "x#Vague", "statedAs": "dozens"}) == "dozens"
 
 
 def test_vendor_script_copies_assets_and_licences(tmp_path: Path, repo_root: Path):
