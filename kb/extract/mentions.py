@@ -142,8 +142,10 @@ def _name_gap(tokens: list[Token], left: Atom, right: Atom) -> bool:
         return False
     if all(t.is_cap and t.text.isalpha() for t in gap):
         return True
-    # "An-124 heavy cargo plane": descriptive words before the head noun
-    return right.kind == "head" and all(t.lower in MODIFIERS for t in gap)
+    # "An-124 heavy cargo plane", "Iron Dome anti-rocket battery": descriptive words
+    return right.kind in ("head", "tail") and all(
+        t.lower in MODIFIERS or (t.text.islower() and "-" in t.text) for t in gap
+    )
 
 
 def _atoms(tokens: list[Token], lex: Lexicon) -> list[Atom]:
@@ -176,7 +178,12 @@ def _atoms(tokens: list[Token], lex: Lexicon) -> list[Atom]:
                 atoms.append(Atom(i, i + length, "head", cls, weak=key in WEAK_HEADS))  # type: ignore[arg-type]
                 i += length
                 continue
-        if tok.lower in TAILS and atoms and atoms[-1].end == i and atoms[-1].kind != "head":
+        if (
+            tok.lower in TAILS
+            and atoms
+            and atoms[-1].kind != "head"
+            and (atoms[-1].end == i or _name_gap(tokens, atoms[-1], Atom(i, i + 1, "tail")))
+        ):
             atoms.append(Atom(i, i + 1, "tail"))
             i += 1
             continue

@@ -195,7 +195,10 @@ def _resolve(pm: PlaceMention, state: Discourse, tokens: list[Token]) -> PlaceMe
             rank=4,
         )
     elif pm.anaphor == "facility":
-        for ante in reversed(state.places):
+        noun = pm.text.split()[-1].lower()
+        # "the island" prefers a place called an island; "the base" any compatible one
+        named = [a for a in reversed(state.places) if noun in a.text.lower()]
+        for ante in named + list(reversed(state.places)):
             kinds = ante.facility_kinds
             if kinds is not None and (pm.facility_kinds is None or kinds & pm.facility_kinds):
                 pm = replace(
@@ -397,7 +400,11 @@ def _claims(
             continue
         after = text[m_end:e]
         nxt = mentions[index + 1] if index + 1 < len(mentions) else None
-        if _UMBRELLA_AFTER.match(after) or (
+        umbrella = _UMBRELLA_AFTER.match(after) and (
+            m.item_class == "Other"
+            or quantity_before(tokens, m.start)[0].qualifier == "unspecified"
+        )
+        if umbrella or (
             not m.has_model
             and m.item_class == "Other"
             and _INCLUDING.match(after)

@@ -46,6 +46,21 @@ TENS = {
     "eighty": 80,
     "ninety": 90,
 }
+ORDINALS = frozenset(
+    [
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "new",
+        "further",
+    ]
+)
 SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 COLLECTIVE = {"dozen": 12, "pair": 2, "couple": 2, "score": 20}
 
@@ -275,6 +290,9 @@ def quantity_before(tokens: list[Token], i: int, text: str = "") -> tuple[Quanti
         return Quantity("vague", None, None, None, _said(tokens, k, i)), k
     if w in ("a", "an", "one") or (w == "another" and end >= 0):
         return Quantity("exact", 1, 1, 1, tokens[end].text), end
+    if w in ORDINALS and end >= 1 and tokens[end - 1].lower in ("a", "an"):
+        # "a fifth Iron Dome battery": one more
+        return Quantity("exact", 1, 1, 1, f"{tokens[end - 1].text} {tokens[end].text}"), end - 1
     return Quantity(), i
 
 

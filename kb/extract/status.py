@@ -120,8 +120,8 @@ def deployment_cue(clause: str) -> bool:
 _NOT_PRESENCE = re.compile(
     r"\b(?:fir(?:e|ed|es|ing)|launch(?:ed|es|ing)?|shoot(?:s|ing)?|shot|can fire|capable of firing|"
     r"request(?:ed|s)?(?: from \w+)? for|ask(?:ed|s|ing)? for|call(?:ed|s|ing)? for|appeal(?:ed)? for|"
-    r"need(?:s|ed)? for|rerout\w*|merchant|commercial|civilian|shipping compan\w*)\b"
-    r"[^.;]{0,40}$",
+    r"need(?:s|ed)? for|rerout\w*|shipping compan\w*)\b[^.;]{0,40}$"
+    r"|\b(?:merchant|commercial|civilian|cargo|container|fishing)\s+(?:[\w-]+\s+)?$",
     re.I,
 )
 _READINESS = re.compile(
