@@ -20,6 +20,7 @@ import argparse
 import collections
 import importlib.util
 import json
+import math
 import re
 import sys
 import unicodedata
@@ -661,9 +662,11 @@ def build_places(pdata: ModuleType, adata: ModuleType) -> tuple[Graph, list[dict
             places[slug].within.append(region)
 
     # military airfields from airportsdata; civil airports with IATA codes in the focus countries
-    by_city_name = {
-        (normalize_label(c.name), c.country): c.slug for c in places.values() if c.kind == "City"
-    }
+    by_city_name: dict[tuple[str, str | None], str] = {}
+    for c in sorted(places.values(), key=lambda c: -c.population):
+        if c.kind == "City":
+            for label in [c.name, *c.alts]:
+                by_city_name.setdefault((normalize_label(label), c.country), c.slug)
     for code in sorted(airports):
         ap = airports[code]
         if code in curated_icao or ap["country"] not in country_slug:
@@ -694,9 +697,23 @@ def build_places(pdata: ModuleType, adata: ModuleType) -> tuple[Graph, list[dict
         city = (
             by_city_name.get((normalize_label(ap["city"]), ap["country"])) if ap["city"] else None
         )
+        if city is None and ap["city"]:
+            found = resolver.find(ap["city"], ap["country"])
+            city = city_slug_by_id.get(found["geonameid"]) if found else None
         if city:
             place.near.append(city)
         claim(place)
+
+    # facilities no data names a town for: the nearest catalog city of the country, if close
+    cities_by_country: dict[str | None, list[Place]] = collections.defaultdict(list)
+    for c in places.values():
+        if c.kind == "City":
+            cities_by_country[c.country].append(c)
+    for p in places.values():
+        if p.kind in KIND_TYPES and "Facility" in KIND_TYPES[p.kind] and not p.near:
+            nearest = nearest_city(p, cities_by_country.get(p.country, []), NEAR_KM)
+            if nearest:
+                p.near.append(nearest)
 
     for code, aliases in sorted(pdata.AIRPORT_ALIASES.items()):
         holders = [p for p in places.values() if p.icao == code]
@@ -707,6 +724,30 @@ def build_places(pdata: ModuleType, adata: ModuleType) -> tuple[Graph, list[dict
             p.alts = dedupe([*p.alts, *aliases], p.name)
 
     return _places_graph(places, country_slug, pdata)
+
+
+#: how far a facility may be from a city for dkb:near to be inferred from coordinates alone
+NEAR_KM = 30.0
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance on a sphere of radius 6371 km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def nearest_city(place: Place, cities: list[Place], limit_km: float) -> str | None:
+    """Slug of the closest city within ``limit_km`` (ties: larger population, then slug)."""
+    best: tuple[float, int, str] | None = None
+    for city in cities:
+        d = distance_km(place.lat, place.lon, city.lat, city.lon)
+        if d <= limit_km:
+            key = (round(d, 3), -city.population, city.slug)
+            if best is None or key < best:
+                best = key
+    return best[2] if best else None
 
 
 def _assign_city_slugs(city_places: list[Place], taken: set[str], cities: dict[str, Any]) -> None:

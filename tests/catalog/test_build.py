@@ -178,3 +178,22 @@ def test_catalog_sample_conforms_to_all_shapes(shapes, catalog_graph) -> None:
     sample.set((geom, GEO.asWKT, rdflib.Literal("POINT(35.8 95.5)", datatype=GEO.wktLiteral)))
     conforms, _graph, _text = pyshacl.validate(sample, shacl_graph=shapes, advanced=True)
     assert not conforms
+
+
+def test_nearest_city_within_limit(build_module) -> None:
+    place = build_module.Place
+    base = place("b", "Base", "AirBase", 35.40, 35.95, "SY")
+    near = place("latakia", "Latakia", "City", 35.53, 35.79, "SY", population=380_000)
+    far = place("homs", "Homs", "City", 34.73, 36.71, "SY", population=650_000)
+    assert 18 < build_module.distance_km(35.40, 35.95, 35.53, 35.79) < 21
+    assert build_module.nearest_city(base, [far, near], 30.0) == "latakia"
+    assert build_module.nearest_city(base, [far], 30.0) is None
+
+
+def test_airfields_are_near_the_town_airportsdata_names() -> None:
+    from kb.catalog import load_catalog
+
+    cat = load_catalog()
+    assert cat.places["kamishly-airport"].near == ("al-qamishli",)
+    facilities = [p for p in cat.places.values() if p.kind in ("AirBase", "Airport")]
+    assert sum(1 for p in facilities if p.near) > len(facilities) / 2
