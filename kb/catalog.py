@@ -202,6 +202,21 @@ class Catalog:
             return None
         return self.places.get(place.country_id)
 
+    def facilities_near(
+        self, place_id: str, kinds: Iterable[str] | None = None
+    ) -> list[PlaceEntry]:
+        """Facilities (bases, airports, ports) located near ``place_id`` via dkb:near ("an air
+        base near Latakia" -> Hmeimim), optionally only of ``kinds``; bases before airports."""
+        wanted = set(kinds) if kinds is not None else None
+        found = [
+            p
+            for p in self.places.values()
+            if place_id in p.near
+            and p.kind not in ("Country", "City", "Region")
+            and (wanted is None or p.kind in wanted)
+        ]
+        return sorted(found, key=_place_rank)
+
     def place_by_icao(self, code: str) -> list[PlaceEntry]:
         """Places carrying ICAO code ``code`` (an air base and the airport it shares, say)."""
         code = code.strip().upper()

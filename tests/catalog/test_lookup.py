@@ -200,3 +200,15 @@ def test_airport_aliases_and_ports(cat: Catalog) -> None:
     (port,) = cat.places_by_name("Hodeidah port")
     assert port.kind == "Port" and port.country_id == "yemen"
     assert [p.kind for p in cat.places_by_name("Baghdad airport")] == ["Airport"]
+
+
+def test_facilities_near_a_city(cat: Catalog) -> None:
+    near_latakia = cat.facilities_near("latakia")
+    assert near_latakia[0].id == "hmeimim-air-base"
+    assert {p.id for p in near_latakia} >= {
+        "hmeimim-air-base",
+        "bassel-al-assad-international-airport",
+        "latakia-port",
+    }
+    assert [p.id for p in cat.facilities_near("latakia", kinds=["AirBase"])] == ["hmeimim-air-base"]
+    assert cat.facilities_near("nowhere") == []
