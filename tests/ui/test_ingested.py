@@ -76,3 +76,22 @@ def test_map_has_a_marker_for_each_located_place(ingested):
   ?p <http://www.opengis.net/ont/geosparql#hasGeometry>/<http://www.opengis.net/ont/geosparql#asWKT> ?w }""",
     )
     assert len(client.get("/map.json").get_json()["features"]) == located
+
+
+def test_every_local_link_works_on_ingested_data(ingested):
+    _, client = ingested
+    seen: dict[str, int] = {}
+    queue = ["/"]
+    while queue and len(seen) < 300:
+        url = queue.pop(0)
+        if url in seen:
+            continue
+        resp = client.get(url, headers=HTML)
+        seen[url] = resp.status_code
+        if resp.mimetype != "text/html" or resp.status_code != 200:
+            continue
+        for href in re.findall(r'href="(/[^"#]*)', resp.get_data(as_text=True)):
+            href = href.replace("&amp;", "&")
+            if not href.startswith(("/dump/", "/sparql", "/.well-known", "/static/")):
+                queue.append(href)
+    assert {u: s for u, s in seen.items() if s != 200} == {}

@@ -533,3 +533,32 @@ def test_real_query_latest_estimate(live_client, repo_root):
         ("su-30sm", "4"),
         ("troops", "500"),
     ]
+
+
+def crawl(client, start: str = "/", limit: int = 400) -> dict[str, int]:
+    """Follow every local link of the HTML pages (and download links) from ``start``."""
+    seen: dict[str, int] = {}
+    queue = [start]
+    while queue and len(seen) < limit:
+        url = queue.pop(0)
+        if url in seen:
+            continue
+        resp = client.get(url, headers=HTML)
+        seen[url] = resp.status_code
+        if resp.mimetype != "text/html" or resp.status_code != 200:
+            continue
+        for href in re.findall(r'href="(/[^"#]*)', resp.get_data(as_text=True)):
+            href = href.replace("&amp;", "&")
+            if href.startswith(("/dump/", "/sparql", "/.well-known", "/static/")):
+                continue  # the endpoint's own routes, tested in tests/api
+            if href not in seen:
+                queue.append(href)
+    return seen
+
+
+def test_every_local_link_works(client):
+    seen = crawl(client)
+    broken = {url: status for url, status in seen.items() if status != 200}
+    assert broken == {}
+    assert len(seen) > 40  # pages, resource pages and every table's downloads
+    assert any(u.endswith("_format=csv") for u in seen)
