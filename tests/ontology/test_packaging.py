@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -13,9 +14,17 @@ import pytest
 
 @pytest.mark.slow
 def test_wheel_ships_ontology_files(repo_root: Path, tmp_path: Path) -> None:
+    # build from a copy of the sources: an in-tree build writes build/ in the shared checkout,
+    # where a concurrent build could interfere
+    src = tmp_path / "src"
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info", "build")
+    for name in ("kb", "api", "ontology"):
+        shutil.copytree(repo_root / name, src / name, ignore=ignore)
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy2(repo_root / name, src / name)
     out = tmp_path / "wheel"
     build = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", str(repo_root), "--no-deps", "-q", "-w", str(out)],
+        [sys.executable, "-m", "pip", "wheel", str(src), "--no-deps", "-q", "-w", str(out)],
         capture_output=True,
         text=True,
         timeout=300,
