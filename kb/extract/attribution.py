@@ -54,6 +54,26 @@ _ANONYMOUS_HEAD = re.compile(
 )
 
 
+_INDEFINITE = frozenset(
+    [
+        "a",
+        "an",
+        "one",
+        "two",
+        "three",
+        "four",
+        "several",
+        "some",
+        "another",
+        "other",
+        "many",
+        "senior",
+    ]
+)
+#: a personal name at the end ("spokesman Peter Cook", "Defence Secretary Michael Fallon")
+_PERSON = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'-]+$")
+
+
 @dataclass(frozen=True)
 class FoundAttribution:
     label: str
@@ -90,6 +110,9 @@ def find_attribution(sentence: str) -> FoundAttribution | None:
             continue
         start = m.start("src") + (len(raw) - len(raw.lstrip()))
         start += raw.strip().find(label) if label in raw else 0
-        anonymous = bool(_ANONYMOUS_HEAD.search(label.split()[-1]))
+        words = label.split()
+        anonymous = (
+            words[0].lower() in _INDEFINITE or bool(_ANONYMOUS_HEAD.search(words[-1]))
+        ) and not _PERSON.search(label)
         return FoundAttribution(label, start, start + len(label), m.start(), m.end(), anonymous)
     return None
