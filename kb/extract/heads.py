@@ -348,9 +348,6 @@ _HEADS: dict[str, tuple[str, ...]] = {
         "tank crews",
         "pilots",
         "staff",
-        "army troops",
-        "navy sailors",
-        "air force personnel",
     ),
     "Unit": (
         "battalion",

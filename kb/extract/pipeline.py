@@ -357,7 +357,9 @@ def _claims(
 
     origins: set[int] = set()
     for n, p in enumerate(places):
-        p.governed = _after_verb(tokens, p.start)
+        p.governed = _after_verb(tokens, p.start) or (
+            p.rank == 0 and _object_of_verb(tokens, p.start)
+        )
         if _origin(tokens, p):
             origins.add(id(p))
         elif n > 0 and id(places[n - 1]) in origins:
@@ -376,6 +378,7 @@ def _claims(
             p.start > 0
             and tokens[p.start - 1].lower in (*LOCATIVE, "from")
             or tokens[p.start].lower == "there"
+            or p.governed
         )
     ]
     # where a withdrawal leaves from: "from X", "left X", "pulled out of X", or the base
@@ -718,6 +721,16 @@ def _plural(word: str) -> bool:
     return word.endswith("s") and not word.endswith("ss")
 
 
+def _object_of_verb(tokens: list[Token], start: int) -> bool:
+    """ "secured an airfield near Bashur", "took control of Pristina airport"."""
+    k = start - 1
+    if k >= 0 and tokens[k].lower in ("the", "a", "an", "its", "their"):
+        k -= 1
+    if k >= 1 and tokens[k].lower == "of" and tokens[k - 1].lower == "control":
+        return True
+    return k >= 0 and (tokens[k].lower.endswith("ed") or tokens[k].lower in _VERB_FORMS)
+
+
 def _after_verb(tokens: list[Token], start: int) -> bool:
     """ "arrived at X", "stationed in X", "moved to X": a place the verb itself governs."""
     k = start - 1
@@ -809,7 +822,7 @@ def _place_for(
         own = [p for p in after if next_start is None or p.start < next_start]
         if own:
             governed = [p for p in own if p.governed]
-            return governed[0] if governed else min(own, key=lambda p: p.rank)
+            return min(governed or own, key=lambda p: p.rank)
         return after[0]
     before = [p for p in places if p.end <= m.start]
     return before[-1] if before else None
