@@ -46,4 +46,8 @@
   document.querySelectorAll("button.example").forEach((button) => {
     button.addEventListener("click", () => runExample(button.dataset.name));
   });
+
+  // /query?example=<name> opens and runs that competency question
+  const requested = new URLSearchParams(window.location.search).get("example");
+  if (requested) runExample(requested);
 })();

@@ -119,6 +119,16 @@ def test_query_page_runs_a_competency_query(visit: Visit, artifacts: Path, repo_
     assert page.inner_text("h1") == "Hmeimim Air Base"
 
 
+def test_query_page_opens_a_question_from_its_link(visit: Visit, repo_root: Path):
+    if not (repo_root / "ontology" / "queries" / "a_deployed_at_place.rq").is_file():
+        pytest.skip("competency question a_deployed_at_place.rq not installed")
+    page = visit.page
+    page.goto(visit.base + "/query/a_deployed_at_place")
+    page.click("text=Open this question in the query editor")
+    page.wait_for_function("document.querySelectorAll('.yasr table tbody tr').length === 3")
+    assert "a_deployed_at_place" in page.inner_text(".tabsList")
+
+
 def test_map_shows_a_marker_per_place(visit: Visit, artifacts: Path):
     page = visit.page
     page.goto(visit.base + "/map")
