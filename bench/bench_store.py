@@ -113,6 +113,28 @@ def article_copies(target: Path, count: int) -> None:
         dest.with_name(dest.stem + ".meta.json").write_text(json.dumps(meta))
 
 
+def dump_figures(data: Path) -> None:
+    """``deploykb dump`` in a child process: throughput and the child's own peak memory
+    (measured by /usr/bin/time: a forked child's ru_maxrss would include this process)."""
+    timer = ["/usr/bin/time", "-f", "%M"] if Path("/usr/bin/time").exists() else []
+    for fmt in ("nq", "ttl", "jsonld"):
+        out = data.parent / f"dump.{fmt}.gz"
+        started = time.perf_counter()
+        proc = subprocess.run(
+            [*timer, sys.executable, "-m", "kb.cli", "dump", "--data", str(data)]
+            + ["--output", str(out), "--format", fmt],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        secs = time.perf_counter() - started
+        peak = f"{int(proc.stderr.split()[-1]) / 1024:.0f} MB" if timer else "n/a"
+        print(
+            f"deploykb dump --format {fmt} --gzip: {secs:.1f} s "
+            f"({out.stat().st_size / 1e6:.1f} MB gzipped), peak RSS {peak}"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--reports", type=int, default=2000)
@@ -131,6 +153,7 @@ def main() -> None:
         secs = time_commits(store, items, args.batch)
         print(f"embedded re-commit (all unchanged): {len(items) / secs:.0f} reports/s")
         store.close()
+        dump_figures(tmp / "embedded")
         one = open_store(tmp / "embedded-one")
         few = items[: min(len(items), 300)]
         secs = time_commits(one, few, 1)
