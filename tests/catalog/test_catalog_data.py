@@ -318,3 +318,10 @@ def test_json_agrees_with_turtle(
     }
     for a in data["actors"]:
         assert set(a["adjectives"]) == {str(x) for x in ac.objects(ACTOR[a["id"]], DKB.adjective)}
+
+
+def test_city_slugs_and_labels_are_readable(pl: rdflib.Graph) -> None:
+    assert (PLACE["lodz"], RDF.type, DKB.City) in pl
+    assert "Lodz" in {str(x) for x in pl.objects(PLACE["lodz"], SKOS.altLabel)}
+    labels = {str(o) for s in pl.subjects(RDF.type, DKB.City) for o in pl.objects(s, RDFS.label)}
+    assert "To" not in labels and "Say" not in labels

@@ -152,6 +152,7 @@ def test_normalize_label() -> None:
     assert normalize_label("U.S.") == normalize_label("US")
     assert normalize_label("Büchel") == normalize_label("Buchel")
     assert normalize_label("T\u201190") == "t90"
+    assert normalize_label("Łódź") == normalize_label("Lodz") == "lodz"
 
 
 def test_load_catalog_errors_are_one_line(tmp_path) -> None:
