@@ -176,3 +176,7 @@ def test_home_page_renders(visit: Visit, artifacts: Path):
     assert page.inner_text("#stat-claims") == "5"
     assert page.locator("#table-by-place tbody tr").count() == 3
     page.screenshot(path=str(artifacts / "home.png"), full_page=True)
+    page.click('#table-by-actor a[href="/claims?actor=russia"]')
+    page.wait_for_url(visit.base + "/claims?actor=russia")
+    assert page.locator("#table-claims tbody tr").count() == 3
+    page.screenshot(path=str(artifacts / "claims.png"), full_page=True)
