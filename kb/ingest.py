@@ -428,9 +428,13 @@ def _processed_stream(
     import multiprocessing
 
     context = multiprocessing.get_context("forkserver")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    try:
         chunksize = max(1, min(16, len(args) // (jobs * 4)))
         yield from pool.map(_process_path, args, chunksize=chunksize)
+    finally:
+        # on an error or Ctrl-C in the writer, do not wait for the rest of the corpus
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def run_ingest(

@@ -213,8 +213,9 @@ def test_read_only_store_directory(tmp_path, data):
     assert snapshot(data) == before
 
 
-def test_remote_store_down(tmp_path, dead_url):
-    result = run(str(CALM), "--store", dead_url)
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_remote_store_down(dead_url, jobs):
+    result = run(str(ARTICLES), "--store", dead_url, "--jobs", jobs)
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert result.stderr.strip().count("\n") == 0
     assert dead_url in result.stderr and "is the server running" in result.stderr
