@@ -199,6 +199,26 @@ def _atoms(tokens: list[Token], lex: Lexicon) -> list[Atom]:
     return atoms
 
 
+_FORMATIONS = frozenset(
+    [
+        "squadron",
+        "squadrons",
+        "battalion",
+        "battalions",
+        "brigade",
+        "brigades",
+        "regiment",
+        "regiments",
+        "division",
+        "divisions",
+        "wing",
+        "wings",
+        "company",
+        "companies",
+        "flotilla",
+        "flotillas",
+    ]
+)
 SHIP_PREFIXES = frozenset(
     [
         "HMS",
@@ -361,7 +381,20 @@ def _mention(tokens: list[Token], group: list[Atom], lex: Lexicon) -> Mention | 
     if models and all(a.hit.needs_head for a in models) and not company and not plural:  # type: ignore[union-attr]
         # a lone plain word ("Hip") is not a mention; a capitalised plural ("Hinds") is
         models = []
-    if models:
+    if (
+        models
+        and heads
+        and heads[-1].item_class == "Unit"
+        and heads[-1].start > models[-1].start
+        and tokens[heads[-1].end - 1].lower in _FORMATIONS
+    ):
+        # "a Stryker squadron", "two F-16 squadrons": a unit named after its equipment
+        head = heads[-1]
+        key = tuple(t.key for t in tokens[head.start : head.end])
+        asset, item_class, model = lex.generic_assets.get(key, "Unit"), "Unit", None
+        has_model = False
+        weak = head.weak
+    elif models:
         best = next((a for a in models if not a.hit.needs_head), models[0])  # type: ignore[union-attr]
         hit = best.hit
         assert hit is not None

@@ -240,6 +240,21 @@ def _resolve(pm: PlaceMention, state: Discourse, tokens: list[Token]) -> PlaceMe
     return pm
 
 
+_ORG_WORDS = frozenset(
+    [
+        "forces",
+        "force",
+        "command",
+        "army",
+        "navy",
+        "fleet",
+        "corps",
+        "headquarters",
+        "group",
+        "mission",
+        "embassy",
+    ]
+)
 _LEAVING = frozenset(
     ["from", "left", "leave", "leaves", "leaving", "quit", "quitting", "of", "vacated", "vacate"]
 )
@@ -293,7 +308,11 @@ def _origin(tokens: list[Token], pm: PlaceMention) -> bool:
     if prev == "from":
         before = {t.lower for t in tokens[max(0, k - 3) : k]}
         return not (before & _FROM_AS_LOCATION)
+    if prev == "in" and k >= 1 and tokens[k - 1].is_cap and tokens[k - 1].lower in _ORG_WORDS:
+        return True  # "U.S. Air Forces in Europe" names a command, not a location
     window = [t.lower for t in tokens[max(0, k - 5) : k + 1]]
+    if "already" in window and ("stationed" in window or "based" in window):
+        return True  # "troops already stationed in Vilseck, Germany, will move to Romania"
     if "based" in window and ("which" in window or "where" in window or "normally" in window):
         return True
     return "home" in window[-3:]
@@ -357,6 +376,7 @@ def _claims(
 
     origins: set[int] = set()
     for n, p in enumerate(places):
+        p.located = p.start > 0 and tokens[p.start - 1].lower in (*LOCATIVE, "from")
         p.governed = _after_verb(tokens, p.start) or (
             p.rank == 0 and _object_of_verb(tokens, p.start)
         )
@@ -802,7 +822,10 @@ def _country(target: PlaceMention, places: list[PlaceMention], state: Discourse)
     the sentence or the story names."""
     if target.country_name:
         return target.country_name
-    near = sorted((p for p in places if p.country_name), key=lambda p: abs(p.start - target.start))
+    near = sorted(
+        (p for p in places if p.country_name and p.located),
+        key=lambda p: abs(p.start - target.start),
+    )
     if near:
         return near[0].country_name
     for pm in reversed(state.places):

@@ -124,7 +124,6 @@ LOCATIVE = frozenset(
         "into",
         "near",
         "inside",
-        "outside",
         "on",
         "onto",
         "toward",
@@ -296,6 +295,8 @@ class PlaceMention:
     rank: int = 3
     #: introduced by a verb and its preposition ("arrived at"), set by the pipeline
     governed: bool = False
+    #: introduced by a locative preposition, set by the pipeline
+    located: bool = False
 
 
 _FACILITY_FIRST = frozenset(k[0] for k in FACILITY_NOUNS)
@@ -408,6 +409,7 @@ def _phrase_at(tokens: list[Token], i: int, lex: Lexicon, text: str) -> PlaceMen
         words = [t.text for t in tokens[j:k]]
         name = " ".join(words[1:]) if tokens[j].lower in ("raf", "nas", "jbsa") else " ".join(words)
         pm = _make(tokens, i, k, text, None, name, prefix)
+        pm.rank = 0
         return _with_country(pm, tokens, lex, text)
     if got:
         j = anchor_at + got[0]
