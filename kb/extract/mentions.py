@@ -148,6 +148,85 @@ def _name_gap(tokens: list[Token], left: Atom, right: Atom) -> bool:
     )
 
 
+_NOT_MODEL_NAMES = frozenset(
+    [
+        "army",
+        "navy",
+        "air",
+        "force",
+        "forces",
+        "marine",
+        "marines",
+        "corps",
+        "guard",
+        "national",
+        "special",
+        "royal",
+        "coast",
+        "border",
+        "state",
+        "federal",
+        "republic",
+        "people's",
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "but",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "new",
+        "old",
+        "western",
+        "eastern",
+        "northern",
+        "southern",
+        "allied",
+        "coalition",
+        "nato",
+        "un",
+        "soviet",
+        "imperial",
+        "islamic",
+    ]
+)
+
+
+def _unknown_name(tokens: list[Token], i: int, lex: Lexicon) -> bool:
+    """A capitalised word the catalog does not know, right before a head noun."""
+    tok = tokens[i]
+    if i == 0 or not tok.is_cap or not tok.text.isalpha() or tok.lower in _NOT_MODEL_NAMES:
+        return False
+    if tokens[i - 1].text in (".", '"', "\u201c") or tokens[i - 1].is_cap:
+        return False
+    if (tok.key,) in lex.actors or (tok.key,) in lex.places or tok.key in lex.first_keys:
+        return False
+    if i + 1 >= len(tokens):
+        return False
+    got = _match_at(tokens, i + 1, lex.heads, lex)
+    return (
+        got is not None and tuple(t.key for t in tokens[i + 1 : i + 1 + got[0]]) not in WEAK_HEADS
+    )
+
+
 def _atoms(tokens: list[Token], lex: Lexicon) -> list[Atom]:
     atoms: list[Atom] = []
     i, n = 0, len(tokens)
@@ -185,6 +264,11 @@ def _atoms(tokens: list[Token], lex: Lexicon) -> list[Atom]:
             and (atoms[-1].end == i or _name_gap(tokens, atoms[-1], Atom(i, i + 1, "tail")))
         ):
             atoms.append(Atom(i, i + 1, "tail"))
+            i += 1
+            continue
+        if _unknown_name(tokens, i, lex):
+            # "its new Typhon missile launcher", "Warrior infantry fighting vehicles"
+            atoms.append(Atom(i, i + 1, "designation"))
             i += 1
             continue
         if _CLASS_NAME.match(tok.text) or (_DESIGNATION.match(tok.text) and not tok.text.isdigit()):

@@ -221,3 +221,13 @@ def test_evidence_offsets_reproduce_the_text(run):
         assert text[c.mention.start : c.mention.end] == c.mention.text
         for a in c.attributions:
             assert text[a.span.start : a.span.end] == a.text
+
+
+def test_unknown_proper_name_before_a_head_is_a_model(run):
+    c = one(run("Paris has sent twelve Vextor armoured vehicles to Estonia."))
+    assert (c["item_class"], c["item_model"], c["quantity"]["value"]) == ("Other", "Vextor", 12)
+
+
+def test_a_unit_named_after_its_equipment_is_a_unit(run):
+    c = one(run("Washington will move a Stryker squadron of about 900 troops to Romania."))
+    assert (c["item_class"], c["quantity"]["value"]) == ("Personnel", 900)
