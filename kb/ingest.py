@@ -333,12 +333,13 @@ def commit(store: Store, processed: Sequence[Processed]) -> list[Outcome]:
             outcome.status, outcome.claims = FAILED, 0
             outcome.message = "empty report graph"
             continue
+        #: earlier versions of this article, the most recent last
         older: list[tuple[str, str]] = []
         if item.source_url:
+            older = stored_versions(store, item.source_url)
             if item.source_url in pending_urls:
-                older = [pending_urls[item.source_url]]
-                writes.pop(older[0][0], None)
-            older += stored_versions(store, item.source_url)
+                older.append(pending_urls[item.source_url])
+                writes.pop(older[-1][0], None)
         if older:
             outcome.status = REPLACED
             outcome.revision_of = older[-1][1]

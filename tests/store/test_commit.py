@@ -62,8 +62,22 @@ def test_two_versions_in_one_batch_keep_only_the_last(store):
     v2 = make_processed(FIRST + "\nUpdated.", url=URL)
     outcomes = commit(store, [v1, v2])
     assert [o.status for o in outcomes] == ["ingested", "replaced"]
+    assert outcomes[1].revision_of == v1.report_iri
     graphs = {g for g in store.named_graphs() if "/graph/report/" in g}
     assert graphs == {v2.graph_iri}
+
+
+def test_in_batch_version_follows_the_stored_one(store):
+    v0 = make_processed(FIRST, url=URL)
+    commit(store, [v0])
+    v1 = make_processed(FIRST + "\nFirst update.", url=URL)
+    v2 = make_processed(FIRST + "\nSecond update.", url=URL)
+    outcomes = commit(store, [v1, v2])
+    assert [(o.status, o.revision_of) for o in outcomes] == [
+        ("replaced", v0.report_iri),
+        ("replaced", v1.report_iri),
+    ]
+    assert {g for g in store.named_graphs() if "/graph/report/" in g} == {v2.graph_iri}
 
 
 def test_rejected_and_failed_items_are_not_written_but_the_batch_goes_on(store):
