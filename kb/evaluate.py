@@ -14,8 +14,9 @@ Matching, per document, between predicted deployments and gold deployments:
   "Hamadan" = "Hamadān"; ``None`` only equals ``None``.
 * **lenient**: same item_class and overlapping quantity intervals (open ends overlap
   everything).
-* Pairs are found greedily, gold tuples in file order, each taking the first unused
-  predicted claim that matches (strict and lenient are matched separately).
+* Pairs are found greedily, gold tuples in file order, each taking the unused predicted
+  claim that matches and agrees with it on the most fields (ties: the earliest); strict and
+  lenient are matched separately.
 * Gold tuples with ``"optional": true`` are neither rewarded nor penalised: they are not
   counted in recall, and a predicted claim that matches one (leniently) is dropped from the
   precision count instead of being a false positive.
@@ -171,6 +172,12 @@ def _field_equal(name: str, g: dict[str, Any], p: dict[str, Any]) -> bool:
     return a == b
 
 
+def _agreement(g: dict[str, Any], p: dict[str, Any]) -> int:
+    return sum(_field_equal(name, g, p) for name in FIELDS) + (
+        g.get("item_text") == p.get("item_text")
+    )
+
+
 def _match(
     gold: list[dict[str, Any]], pred: list[dict[str, Any]], same: Callable[[dict, dict], bool]
 ) -> tuple[list[tuple[int, int]], set[int]]:
@@ -180,11 +187,12 @@ def _match(
     for gi, g in enumerate(gold):
         if g.get("optional"):
             continue
-        for pi, p in enumerate(pred):
-            if pi not in used and same(g, p):
-                used.add(pi)
-                pairs.append((gi, pi))
-                break
+        candidates = [pi for pi, p in enumerate(pred) if pi not in used and same(g, p)]
+        if candidates:
+            # the candidate agreeing on most fields (ties: the earliest)
+            pi = max(candidates, key=lambda i: (_agreement(g, pred[i]), -i))
+            used.add(pi)
+            pairs.append((gi, pi))
     absorbed = set()
     for g in gold:
         if not g.get("optional"):

@@ -18,7 +18,7 @@ from kb.extract.mentions import Mention, find_mentions
 from kb.extract.places import LOCATIVE, PlaceMention, find_places
 from kb.extract.quantities import parse_quantity, quantity_before
 from kb.extract.sentences import split_sentences
-from kb.extract.status import deployment_cue, has_status_cue, skip_reason, status_of
+from kb.extract.status import deployment_cue, has_status_cue, skip_reason, status_near
 from kb.extract.tokens import Token, norm_key, tokenize
 from kb.model import Attribution, Claim, Extraction, Quantity, Report, Span
 
@@ -371,7 +371,8 @@ def _claims(
         if frame is not None:
             lo, hi = max(frame[0], a), min(frame[1], b)
             if lo < hi:
-                chunk = chunk[: lo - a] + " " + chunk[hi - a :]
+                # blank out the speech frame, keeping offsets
+                chunk = chunk[: lo - a] + " " * (hi - lo) + chunk[hi - a :]
         return chunk, cs, b
 
     origins: set[int] = set()
@@ -501,7 +502,8 @@ def _claims(
             continue  # "took part in the exercises": participation, no deployment place
         if not (deployment_cue(clause) or (sentence_cue and not m.weak)):
             continue
-        status = status_of(clause)
+        clause_start = tokens[cs].start
+        status = status_near(clause, m_start - clause_start, m_end - clause_start)
         next_start = nxt.start if nxt is not None else None
         if status == "withdrawn" and withdrawal_origins:
             place = min(withdrawal_origins, key=lambda p: p.rank)

@@ -184,8 +184,9 @@ def has_status_cue(clause: str) -> bool:
         _DENIED.search(clause)
         or _WITHDRAWN.search(clause)
         or _PLANNED.search(clause)
-        or _ARRIVING.search(clause)
-        or _VERB_CUE.search(clause)
+        or _ARRIVING_NEAR.search(clause)
+        or _PRESENT_NEAR.search(clause)
+        or _PLAN_MARK.search(clause)
     )
 
 
@@ -209,3 +210,61 @@ def status_of(clause: str) -> str:
     if _ARRIVING.search(clause):
         return "arriving"
     return "deployed"
+
+
+_PLAN_MARK = re.compile(
+    r"\b(?:will|shall|would|'ll|(?:is|are|was|were) (?:due |set |expected |scheduled )?to|"
+    r"plan(?:s|ned|ning)? to|intend(?:s|ed)? to|going to|prepar\w+ to|agreed to|pledg\w+ to|"
+    r"promis\w+ to|vow\w* to|ready to|decided to|ordered|approv\w+)\b",
+    re.I,
+)
+_PLAN_NOUN = re.compile(
+    r"\b(?:plans? (?:for|to)|in the coming|next (?:week|month|year)|later this|"
+    r"(?:will|would) be\b)",
+    re.I,
+)
+_ARRIVING_NEAR = re.compile(
+    _ARRIVING.pattern[:-3] + r"|reach(?:ed|es|ing)?|parachut\w*|airdrop\w*|flown in|fly in|"
+    r"beg[au]n (?:flying|moving|sending|deploying|arriving)|begin (?:flying|moving|sending|arriving)|"
+    r"crossed into|poured into)\b",
+    re.I,
+)
+_PRESENT_NEAR = re.compile(
+    r"\b(?:deploy\w*|sent|send\w*|station\w*|based|position\w*|mov(?:e|es|ed|ing)|"
+    r"dispatch\w*|transferr?\w*|keep(?:s|ing)?|kept|maintain\w*|retain\w*|remain\w*|stay\w*|"
+    r"escort\w*|accompan\w*|join\w*|includ\w*|already|operat(?:e|es|ed|ing)|parked|assigned|"
+    r"contribut\w*|provid\w*|commit\w*|host\w*|garrison\w*|patrol\w*|t[ao]ken? control|"
+    r"took control|(?:is|are|were|was|been) "
+    r"(?:now |already |still )?(?:at|in|there|on|near))\b",
+    re.I,
+)
+
+
+def status_near(clause: str, start: int, end: int) -> str:
+    """The status of the item at ``clause[start:end]``: the cue nearest to it decides
+    (deployed, arriving or withdrawn verbs), a plan or modal right before that verb makes it
+    planned, and a denial before the item governs everything after it."""
+    if _DENIED.search(clause, 0, start):
+        return "denied"
+    cues: list[tuple[int, int, str]] = []
+    for status, pattern in (
+        ("withdrawn", _WITHDRAWN),
+        ("arriving", _ARRIVING_NEAR),
+        ("deployed", _PRESENT_NEAR),
+    ):
+        for m in pattern.finditer(clause):
+            if m.start() < end and m.end() > start:
+                continue  # words of the item itself ("transport helicopters")
+            distance = m.start() - end if m.start() >= end else start - m.end()
+            cues.append((distance, m.start(), status))
+    marks = [m.end() for m in _PLAN_MARK.finditer(clause)]
+    if not cues:
+        if marks or _PLAN_NOUN.search(clause):
+            return "planned"
+        return "deployed"
+    distance, verb_at, status = min(cues)
+    if _CONTINUING.search(clause):
+        return "deployed"
+    if status != "withdrawn" and any(0 <= verb_at - mark <= 25 for mark in marks):
+        return "planned"  # an announced withdrawal is still a withdrawal
+    return status
