@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import io
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from typing import IO, Any
 from urllib.parse import urlsplit
@@ -170,22 +170,53 @@ class RemoteStore:
             response.raw.decode_content = True
             yield from ox.parse(response.raw, ox.RdfFormat.N_TRIPLES)
 
+    def _dataset_quads(self) -> Iterator[ox.Quad] | None:
+        """The whole dataset in one streamed request, where the server offers it (Oxigraph
+        answers ``GET /store`` with N-Quads); None for servers that follow plain GSP."""
+        try:
+            response = self._request(
+                "GET",
+                self.gsp_url,
+                idempotent=True,
+                stream=True,
+                headers={"Accept": "application/n-quads"},
+            )
+        except StoreError as exc:
+            if "HTTP 4" in str(exc):
+                return None
+            raise
+        content_type = response.headers.get("Content-Type", "").split(";")[0].strip()
+        if content_type != "application/n-quads":
+            response.close()
+            return None
+
+        def stream() -> Iterator[ox.Quad]:
+            with response:
+                response.raw.decode_content = True
+                yield from ox.parse(response.raw, ox.RdfFormat.N_QUADS)
+
+        return stream()
+
     def dump(self, out: IO[bytes], fmt: str, graph_iri: str | None = None) -> None:
         rdf_format = common.rdf_format(fmt)
         prefixes = common.DUMP_PREFIXES if fmt in ("ttl", "trig") else None
-        graphs = [graph_iri] if graph_iri is not None else self.named_graphs()
-        if rdf_format.supports_datasets:
-            items: Iterable[Any] = (
+        quads = self._dataset_quads() if graph_iri is None else None
+        if quads is None:
+            graphs = [graph_iri] if graph_iri is not None else self.named_graphs()
+            quads = (
                 ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(g))
                 for g in graphs
                 for t in self._graph_triples(g)
             )
-        else:
-            items = (t for g in graphs for t in self._graph_triples(g))
+        items: Iterable[Any] = quads
+        if not rdf_format.supports_datasets:
+            items = (ox.Triple(q.subject, q.predicate, q.object) for q in quads)
         try:
             ox.serialize(items, out, rdf_format, prefixes=prefixes)
         except SyntaxError as exc:
             raise StoreError(f"{self.gsp_url}: unreadable graph: {exc}") from None
+        except requests.RequestException as exc:
+            raise StoreError(f"{self.gsp_url}: the dump was interrupted: {exc}") from None
 
     # -- writing -------------------------------------------------------------------------
 

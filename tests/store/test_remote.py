@@ -194,3 +194,17 @@ def test_ingest_command_end_to_end_over_the_remote_store(remote_url, tmp_path):
     checked = runner.invoke(cli, ["validate", "--json", "--store", remote_url])
     assert checked.exit_code == 0
     assert json.loads(checked.stdout)["graphs"] == summary["ingested"]
+
+
+def test_dump_of_one_graph_through_the_graph_store_protocol(remote_url, tmp_path):
+    item = make_processed(TEXT, claims=[("jets", "su-27", "russia", None, 8)])
+    remote, embedded = open_store(url=remote_url), open_store(tmp_path / "data")
+    commit(remote, [item])
+    commit(embedded, [item])
+    a, b = io.BytesIO(), io.BytesIO()
+    dump(remote, a, "ttl", graph_iri=item.graph_iri)
+    dump(embedded, b, "ttl", graph_iri=item.graph_iri)
+    parsed_a = set(ox.parse(a.getvalue(), ox.RdfFormat.TURTLE))
+    assert parsed_a == set(ox.parse(b.getvalue(), ox.RdfFormat.TURTLE))
+    assert len(parsed_a) == item.ntriples.count("\n")
+    embedded.close()
