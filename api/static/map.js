@@ -3,8 +3,11 @@
 (function () {
   "use strict";
   const el = document.getElementById("map");
-  const map = L.map(el, { worldCopyJump: true, minZoom: 1, maxZoom: 10, fadeAnimation: false }).setView([30, 20], 2);
+  const map = L.map(el, { worldCopyJump: true, minZoom: 1, maxZoom: 10, zoomSnap: 0.25, fadeAnimation: false }).setView([30, 20], 2);
   map.attributionControl.addAttribution("Countries: Natural Earth");
+  // the basemap has its own pane below the markers, whichever of the two loads first
+  map.createPane("basemap");
+  map.getPane("basemap").style.zIndex = 200;
   window.deploykbMap = map;
 
   function escapeHtml(text) {
@@ -44,6 +47,7 @@
       L.geoJSON(countries, {
         style: { color: "#8a8f98", weight: 0.6, fillColor: "#e9e4d8", fillOpacity: 1 },
         interactive: false,
+        pane: "basemap",
       }).addTo(map);
       el.dataset.basemapLoaded = "true";
     })
