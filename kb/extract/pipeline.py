@@ -524,7 +524,7 @@ def _claims(
             or [actor_for(m, tokens, lex, places, frame, discourse, host)]
         )
         if actors == [None]:
-            actors = [_fallback_actor(attr, host, lex)]
+            actors = [_fallback_actor(attr, host if _host_named(tokens, host, lex) else None, lex)]
         published = report.published
         when = resolve_time(clause, published) if published else None
         valid_at = None if status == "planned" else (when or published)
@@ -647,6 +647,19 @@ def _sentence_discourse(
         if last in lex.actor_by_id:
             return lex.actor_by_id[last]
     return state.subject
+
+
+def _host_named(tokens: list[Token], host: str | None, lex: Lexicon) -> bool:
+    """Whether the host country is named as an owner ("China's Xinjiang", "Chinese")."""
+    if host is None:
+        return False
+    for i, t in enumerate(tokens):
+        hits = lex.actors.get((t.key,))
+        if not hits or hits[0].state_id != host:
+            continue
+        if hits[0].adjective or (i + 1 < len(tokens) and tokens[i + 1].key == "'s"):
+            return True
+    return False
 
 
 def _fallback_actor(attr: Attribution | None, host: str | None, lex: Lexicon) -> ActorHit | None:

@@ -138,6 +138,16 @@ VAGUE = {
     ("a", "battery", "of"),
     ("batteries", "of"),
     ("a", "wave", "of"),
+    ("several", "thousand"),
+    ("several", "hundred"),
+    ("a", "few", "thousand"),
+    ("a", "few", "hundred"),
+    ("many", "thousands", "of"),
+    ("thousands",),
+    ("hundreds",),
+    ("several", "dozen"),
+    ("a", "few", "dozen"),
+    ("tens", "of", "thousands"),
 }
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+$")
 _DIGIT_RANGE = re.compile(r"^(\d[\d,]*)[-\u2013\u2010\u2011](\d[\d,]*)$")
@@ -280,6 +290,11 @@ def quantity_before(tokens: list[Token], i: int, text: str = "") -> tuple[Quanti
                     )
         q = Quantity("exact", value, value, value, _said(tokens, first, i))
         return _qualify(tokens, first, i, q, value)
+    # "several thousand more soldiers", "500 additional troops": the count before "more"
+    if w in ("more", "additional", "extra", "fresh", "further", "new") and end >= 1:
+        inner, first = quantity_before(tokens, end, text)
+        if inner.qualifier not in ("unspecified",) and first < end:
+            return inner, first
     # "hundreds of", "several", "a few"
     k = _match_back(tokens, end, VAGUE)
     if k is not None:

@@ -43,6 +43,13 @@ _HYPOTHETICAL = re.compile(
     r"would(?!\s+(?:be\s+)?(?:deploy|send|sent|station|arrive|move)))\b",
     re.I,
 )
+_REPORTED_WOULD = re.compile(
+    r"\b(?:said|says|say|announced|told|stated|confirmed|added|promised|pledged|expects?|"
+    r"expected|agreed|decided)\b[^.;]*\bwould\b",
+    re.I,
+)
+_IF = re.compile(r"\b(?:if|unless|whether|in case)\b", re.I)
+_CONDITION = re.compile(r"\b(?:if|unless|could|might|(?-i:may)|whether)\b", re.I)
 _MAYBE = re.compile(
     r"\b(?:possibl[ey]|potential(?:ly)?|consider\w*|threaten\w*|options?|in case|"
     r"capable of|ability to)\b",
@@ -167,8 +174,12 @@ def skip_reason(clause: str, before_item: str, after_item: str = "") -> str | No
         return None
     if _NEGATION.search(clause):
         return "negation"
-    if _HYPOTHETICAL.search(clause) and not _PLANNED.search(clause):
+    if _IF.search(clause):
         return "hypothetical"
+    if _HYPOTHETICAL.search(clause) and not _PLANNED.search(clause):
+        # "Obama said allies would contribute troops" reports a plan, not a hypothesis
+        if not (_REPORTED_WOULD.search(clause) and not _CONDITION.search(clause)):
+            return "hypothetical"
     if _MAYBE.search(before_item[-70:]) and not _PLANNED.search(clause):
         return "hypothetical"
     return None
@@ -232,7 +243,7 @@ _ARRIVING_NEAR = re.compile(
 _PRESENT_NEAR = re.compile(
     r"\b(?:deploy\w*|sent|send\w*|station\w*|based|position\w*|mov(?:e|es|ed|ing)|"
     r"dispatch\w*|transferr?\w*|keep(?:s|ing)?|kept|maintain\w*|retain\w*|remain\w*|stay\w*|"
-    r"escort\w*|accompan\w*|join\w*|includ\w*|already|operat(?:e|es|ed|ing)|parked|assigned|"
+    r"escort\w*|accompan\w*|join\w*|already|operat(?:e|es|ed|ing)|parked|assigned|"
     r"contribut\w*|provid\w*|commit\w*|host\w*|garrison\w*|patrol\w*|t[ao]ken? control|"
     r"took control|(?:is|are|were|was|been) "
     r"(?:now |already |still )?(?:at|in|there|on|near))\b",

@@ -231,3 +231,9 @@ def test_unknown_proper_name_before_a_head_is_a_model(run):
 def test_a_unit_named_after_its_equipment_is_a_unit(run):
     c = one(run("Washington will move a Stryker squadron of about 900 troops to Romania."))
     assert (c["item_class"], c["quantity"]["value"]) == ("Personnel", 900)
+
+
+def test_reported_would_is_a_plan_but_a_condition_is_not(run):
+    c = one(run("Oslo said its allies would contribute 600 soldiers to the mission in Latvia."))
+    assert c["status"] == "planned"
+    assert run("Oslo said it would send 600 soldiers to Latvia if asked.").claims == []
