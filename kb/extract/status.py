@@ -176,10 +176,10 @@ def skip_reason(clause: str, before_item: str, after_item: str = "") -> str | No
         return "negation"
     if _IF.search(clause):
         return "hypothetical"
-    if _HYPOTHETICAL.search(clause) and not _PLANNED.search(clause):
-        # "Obama said allies would contribute troops" reports a plan, not a hypothesis
-        if not (_REPORTED_WOULD.search(clause) and not _CONDITION.search(clause)):
-            return "hypothetical"
+    # "Obama said allies would contribute troops" reports a plan, not a hypothesis
+    reported = bool(_REPORTED_WOULD.search(clause)) and not _CONDITION.search(clause)
+    if _HYPOTHETICAL.search(clause) and not _PLANNED.search(clause) and not reported:
+        return "hypothetical"
     if _MAYBE.search(before_item[-70:]) and not _PLANNED.search(clause):
         return "hypothetical"
     return None
