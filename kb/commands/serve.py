@@ -70,6 +70,9 @@ def _run_gunicorn(cfg: dict[str, Any], host: str, port: int, threads: int) -> No
             self.cfg.set("graceful_timeout", 5)
             self.cfg.set("accesslog", "-")
             self.cfg.set("proc_name", "deploykb")
+            if "control_socket_disable" in self.cfg.settings:
+                # one fixed socket path per user would clash between several servers
+                self.cfg.set("control_socket_disable", True)
 
         def load(self) -> Any:
             # runs in the gunicorn worker, so the store and the query workers live there
@@ -239,16 +242,32 @@ def command(
     _run_gunicorn(cfg, host, port, threads)
 
 
-def _check_store(cfg: dict[str, Any]) -> None:
-    """Fail with one clear line before gunicorn starts, not with a worker boot traceback."""
+def _try_open(data_dir: str | None, url: str | None) -> str | None:
+    """Open and close the store; the error message, or None. Runs in a spawned process."""
     from kb.store import StoreError, open_store
 
     try:
-        open_store(data_dir=cfg.get("DATA_DIR"), url=cfg.get("STORE_URL")).close()
+        open_store(data_dir=data_dir, url=url).close()
     except StoreError as exc:
-        raise click.ClickException(str(exc)) from None
+        return str(exc)
     except OSError as exc:
-        raise click.ClickException(f"cannot open the store: {exc}") from None
+        return f"cannot open the store: {exc}"
+    return None
+
+
+def _check_store(cfg: dict[str, Any]) -> None:
+    """Fail with one clear line before gunicorn starts, not with a worker boot traceback.
+
+    The check runs in a separate (spawned) process: opening RocksDB here, in the process
+    gunicorn then forks, would leave its background-thread bookkeeping in the worker
+    without the threads, and the worker's first flush would wait forever.
+    """
+    import multiprocessing as mp
+
+    with mp.get_context("spawn").Pool(1) as pool:
+        error = pool.apply(_try_open, (cfg.get("DATA_DIR"), cfg.get("STORE_URL")))
+    if error:
+        raise click.ClickException(error)
 
 
 def _placeholder(environ: Any, start_response: Any) -> list[bytes]:
