@@ -19,13 +19,13 @@ _CUE = re.compile(
     r"housed|garrison\w*|bring\w*|brought|assembl\w*|concentrat\w*|withdr[ae]w\w*|"
     r"pull(?:ed|ing|s)? (?:out|back)|den(?:y|ied|ies|ying)|add(?:ed|ing|s)?|increas\w*|"
     r"boost\w*|bolster\w*|tripl\w*|doubl\w*|host(?:s|ed|ing)?|remain\w*|stay\w*|"
-    r"(?:is|are|were|was|been) (?:now |already |still )?(?:at|in|near|inside|on|there)|"
+    r"(?:is|are|were|was|been) (?:now |already |still |also |currently |reportedly |stationed |based )?(?:at|in|near|inside|on|there)|"
     r"head(?:ed|ing)? (?:to|for|toward)|sail\w*|dock\w*|patrol\w*|surg(?:e|ed|ing)|"
     r"expand\w*|establish\w*|set up|setting up|installed|placed|stationed|return\w*|"
     r"leav\w*|left|depart\w*|evacuat\w*|relocat\w*|shift\w*|roll(?:ed|ing)? (?:into|in)|"
     r"cross\w*|enter\w*|invad\w*|occup\w*|join\w*|to deploy|en route|on (?:their|its) way|"
     r"numbering|number(?:ed)? (?:about|around|some)|tally|estimate[sd]?|believed|"
-    r"park(?:ed|ing)|keep(?:s|ing)?|kept|maintain\w*|retain\w*|show(?:s|ed|n)?|taken control|took control|"
+    r"park(?:ed|ing)|living|lives|live|housed|quartered|billeted|camped|keep(?:s|ing)?|kept|maintain\w*|retain\w*|show(?:s|ed|n)?|taken control|took control|"
     r"in control|assigned|rotation|rotating|includ(?:e|es|ed|ing)|consist\w*|compris\w*|"
     r"airdrop\w*|parachut\w*|dropped|fly in|flying in|flown in|accompan\w*|escort\w*|"
     r"join(?:s|ed|ing)?|bring(?:s|ing)?|carry(?:ing)?|carries|carried|aboard|on board|embarked|"
@@ -57,7 +57,7 @@ _MAYBE = re.compile(
 )
 _CAPACITY = re.compile(
     r"\b(?:housing|room|space|capacity|accommodat\w*|enough|able to (?:hold|house|host|"
-    r"accommodate|take)|big enough|large enough|designed (?:for|to)|can (?:hold|house|host|"
+    r"accommodate|take)|big enough|large enough|designed (?:for|to)|(?:can|could) (?:hold|house|host|berth|dock|service|handle|support|fit|receive|"
     r"accommodate|take|carry)|built for|barracks for|beds? for)\b",
     re.I,
 )
@@ -203,7 +203,7 @@ def has_status_cue(clause: str) -> bool:
 
 _VERB_CUE = re.compile(
     r"\b(?:deploy\w*|sent|send\w*|station\w*|based|position\w*|mov(?:e|es|ed|ing)|"
-    r"dispatch\w*|transferr?\w*|(?:is|are|were|was) (?:now |already |still )?(?:at|in|there))\b",
+    r"dispatch\w*|transferr?\w*|(?:is|are|were|was) (?:now |already |still |also |currently |reportedly |stationed |based )?(?:at|in|there))\b",
     re.I,
 )
 
@@ -245,8 +245,9 @@ _PRESENT_NEAR = re.compile(
     r"dispatch\w*|transferr?\w*|keep(?:s|ing)?|kept|maintain\w*|retain\w*|remain\w*|stay\w*|"
     r"escort\w*|accompan\w*|join\w*|already|operat(?:e|es|ed|ing)|parked|assigned|"
     r"contribut\w*|provid\w*|commit\w*|host\w*|garrison\w*|patrol\w*|t[ao]ken? control|"
+    r"living|lives|housed|quartered|"
     r"took control|(?:is|are|were|was|been) "
-    r"(?:now |already |still )?(?:at|in|there|on|near))\b",
+    r"(?:now |already |still |also |currently |reportedly |stationed |based )?(?:at|in|there|on|near))\b",
     re.I,
 )
 
