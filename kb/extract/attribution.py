@@ -25,7 +25,8 @@ _SOURCE_HEAD = re.compile(
 _TRAILING = re.compile(
     r"(?:,|\u2014|--)\s*(?P<src>[^,;\u2014]{2,140}?)\s+"
     + _SAY
-    + r"(?:\s+(?:on|in|at|last|this|late|early)\s+[\w.]+)*"
+    + r"(?:\s+(?:Reuters|AP|AFP|reporters|journalists|lawmakers|parliament|[A-Z]\w+))?"
+    r"(?:\s+(?:on|in|at|last|this|late|early)\s+[\w.]+)*"
     r"(?:\s+(?:in|at|to|during|after)\s+an?\s+[\w\s]{1,40})?"
     r"(?:\s*,\s*(?:speaking|who|citing|adding|noting|declining|asking|without|under|"
     r"according|in a|on condition|the|a|an|its|their|which|after|before|as)\b[^;]*)?"

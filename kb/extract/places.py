@@ -394,9 +394,13 @@ def _phrase_at(tokens: list[Token], i: int, lex: Lexicon, text: str) -> PlaceMen
     got = _lookup(tokens, j, lex)
     possessor: PlaceHit | None = None
     if got and j + got[0] + 1 < n and tokens[j + got[0]].key == "'s":
-        # "Syria's Latakia airbase", "Syria's Idlib province"
-        possessor = _best(got[1])
-        j = j + got[0] + 1
+        after = j + got[0] + 1
+        owner = bool(_facility_noun(tokens, after) or tokens[after].lower in _SKIP_ADJ)
+        # "Syria's Latakia airbase" is in Syria; "China's naval base" only belongs to China
+        possessor = None if owner else _best(got[1])
+        j = after
+        while owner and j < n and tokens[j].lower in _SKIP_ADJ and not _facility_noun(tokens, j):
+            j += 1
         got = _lookup(tokens, j, lex)
     anchor_at = j
     unknown: str | None = None
