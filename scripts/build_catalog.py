@@ -466,6 +466,7 @@ def build_places(pdata: ModuleType, adata: ModuleType) -> tuple[Graph, list[dict
     by_country_airports: dict[str, list[dict[str, Any]]] = collections.defaultdict(list)
     for code in sorted(airports):
         by_country_airports[airports[code]["country"]].append(airports[code])
+    capitals: set[int] = set()
     for iso in sorted(countries):
         if iso in pdata.DEFUNCT_COUNTRIES:
             continue
@@ -473,6 +474,8 @@ def build_places(pdata: ModuleType, adata: ModuleType) -> tuple[Graph, list[dict
         geonames_name = info["name"].strip()
         name = pdata.COUNTRY_NAMES.get(iso, geonames_name)
         capital = resolver.find(info["capital"].strip(), iso) if info["capital"].strip() else None
+        if capital is not None:
+            capitals.add(capital["geonameid"])
         point = capital or largest.get(iso)
         if point is not None:
             lat, lon = point["latitude"], point["longitude"]
@@ -539,6 +542,8 @@ def build_places(pdata: ModuleType, adata: ModuleType) -> tuple[Graph, list[dict
             or city["population"] >= pdata.MIN_POPULATION
         ):
             wanted[city["geonameid"]] = city
+        if city["geonameid"] in capitals:
+            wanted[city["geonameid"]] = city  # every capital is a city place
     preferred: dict[int, tuple[str, list[str]]] = {}
     for (name, cc), aliases in pdata.CITY_ALIASES.items():
         city = resolver.require(name, cc, "CITY_ALIASES")
@@ -548,8 +553,11 @@ def build_places(pdata: ModuleType, adata: ModuleType) -> tuple[Graph, list[dict
         m for ms in pdata.REGION_MEMBERS.values() for m in ms if not isinstance(m, str)
     ]
     facilities = [*pdata.BASES, *pdata.PORTS]
-    referenced: set[int] = set(preferred)
-    for spec in [b["near"] for b in facilities if "near" in b] + region_cities:
+    towns = {(normalize_label(t["label"]), t["country"]): t["slug"] for t in pdata.TOWNS}
+    referenced: set[int] = set(preferred) | capitals
+    for spec in [b["near"] for b in facilities if "near" in b] + region_cities + pdata.EXTRA_CITIES:
+        if (normalize_label(spec[0]), spec[1]) in towns:
+            continue
         city = resolver.require(spec[0], spec[1], "BASES near")
         wanted[city["geonameid"]] = city
         referenced.add(city["geonameid"])
@@ -572,13 +580,33 @@ def build_places(pdata: ModuleType, adata: ModuleType) -> tuple[Graph, list[dict
             geonames_id=gid,
             population=city["population"],
         )
-    _assign_city_slugs(list(city_places.values()), set(places), cities)
+    _assign_city_slugs(list(city_places.values()), set(places) | set(towns.values()), cities)
     city_slug_by_id: dict[int, str] = {}
     for gid in sorted(city_places):
         claim(city_places[gid])
         city_slug_by_id[gid] = city_places[gid].slug
 
+    for town in pdata.TOWNS:
+        if not town.get("coord_source"):
+            raise CatalogError(f"town {town['slug']}: hand-typed coord without coord_source")
+        lat, lon = town["coord"]
+        claim(
+            Place(
+                town["slug"],
+                town["label"],
+                "City",
+                lat,
+                lon,
+                town["country"],
+                alts=dedupe(town["alt"], town["label"]),
+                within=within_country(town["country"]),
+            )
+        )
+
     def near_city(spec: tuple[str, str], what: str) -> str:
+        town = towns.get((normalize_label(spec[0]), spec[1]))
+        if town:
+            return town
         return city_slug_by_id[resolver.require(spec[0], spec[1], what)["geonameid"]]
 
     # curated bases, and the civil airports they share runways with
@@ -962,6 +990,33 @@ def build_actors(
             dedupe(force["alt"], force["label"]),
             [],
             {"state": state_slug[force["state"]]},
+        )
+    for state in adata.HISTORICAL_STATES:
+        emit(
+            state["slug"],
+            "State",
+            state["label"],
+            dedupe(state["alt"], state["label"]),
+            dedupe(state["adjectives"]),
+            {"state": state["slug"]},
+        )
+    for alliance in adata.HISTORICAL_ALLIANCES:
+        emit(
+            alliance["slug"],
+            "Alliance",
+            alliance["label"],
+            dedupe(alliance["alt"], alliance["label"]),
+            dedupe(alliance["adjectives"]),
+            {},
+        )
+    for force in adata.HISTORICAL_ARMED_FORCES:
+        emit(
+            force["slug"],
+            "ArmedForce",
+            force["label"],
+            dedupe(force["alt"], force["label"]),
+            [],
+            {"state": force["state"]},
         )
     for group in adata.NON_STATE_GROUPS:
         emit(

