@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import pyoxigraph as ox
 from flask import Flask, Request, Response, current_app, request
@@ -152,4 +153,12 @@ def read_operation(
 def base_url() -> str:
     """The public base URL: configured PUBLIC_URL, else the one this request came to."""
     configured = current_app.config.get("PUBLIC_URL")
-    return (configured or request.host_url).rstrip("/")
+    base = (configured or request.host_url).rstrip("/")
+    # the Host header is the client's: it goes into IRIs of the descriptions, so check it
+    if not urlsplit(base).netloc or any(c in base for c in '<>"{}|^`\\ \n\r\t'):
+        raise ProtocolError(400, "the Host header does not make a valid IRI")
+    try:
+        ox.NamedNode(base + "/sparql")
+    except ValueError:
+        raise ProtocolError(400, "the Host header does not make a valid IRI") from None
+    return base

@@ -454,3 +454,9 @@ def test_store_get_streams_a_graph_in_the_asked_format(client) -> None:
 def test_descriptions_406(client) -> None:
     assert client.get("/.well-known/void", headers={"Accept": "text/csv"}).status_code == 406
     assert client.get("/sparql", headers={"Accept": "text/csv"}).status_code == 406
+
+
+def test_a_hostile_host_header_cannot_inject_into_descriptions(client) -> None:
+    for path in ("/sparql", "/.well-known/void"):
+        resp = client.get(path, headers={"Host": 'evil> <http://x/p> "y'})
+        assert resp.status_code == 400
