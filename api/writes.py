@@ -342,6 +342,23 @@ def graph_store(direct: str | None = None) -> Response:
 # -- POST /reports ------------------------------------------------------------------------
 
 META_FIELDS = ("title", "publisher", "authors", "published", "source_url")
+REPORT_MEDIA_TYPES = ("text/plain", "text/html", "text/markdown", "application/json")
+
+
+def _decode(data: bytes, charset: str | None) -> str:
+    """Text of an uploaded article: the declared charset strictly, else detected as the CLI
+    does for files (BOM, UTF-8, then charset-normalizer)."""
+    from kb.document import DocumentError, decode_bytes
+
+    if charset:
+        try:
+            return data.decode(charset)
+        except (UnicodeDecodeError, LookupError):
+            raise ProtocolError(400, f"the body is not valid {charset} text") from None
+    try:
+        return decode_bytes(data, "<http>")
+    except DocumentError as exc:
+        raise ProtocolError(400, exc.message) from None
 
 
 def _report_input() -> tuple[str, dict[str, Any], str, str]:
@@ -359,14 +376,11 @@ def _report_input() -> tuple[str, dict[str, Any], str, str]:
         text = fields.get("text")
         upload = request.files.get("file")
         if text is None and upload is not None:
-            text = upload.read().decode("utf-8", errors="strict")
+            text = _decode(upload.read(), upload.mimetype_params.get("charset"))
         media = fields.get("media_type") or "text/plain"
     elif mimetype in ("text/plain", "text/html", "text/markdown"):
         fields = request.args.to_dict()
-        try:
-            text = request.get_data().decode(request.mimetype_params.get("charset") or "utf-8")
-        except (UnicodeDecodeError, LookupError):
-            raise ProtocolError(400, "the body is not valid text in the given charset") from None
+        text = _decode(request.get_data(), request.mimetype_params.get("charset"))
         media = mimetype
     else:
         raise ProtocolError(
@@ -376,6 +390,10 @@ def _report_input() -> tuple[str, dict[str, Any], str, str]:
         )
     if not isinstance(text, str) or not text.strip():
         raise ProtocolError(400, "missing article 'text'")
+    if media not in REPORT_MEDIA_TYPES:
+        raise ProtocolError(
+            415, f"media_type {media!r} is not one of {', '.join(REPORT_MEDIA_TYPES)}"
+        )
     meta: dict[str, Any] = {}
     for key in META_FIELDS:
         value = fields.get(key)

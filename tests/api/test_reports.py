@@ -59,3 +59,40 @@ def test_post_text_plain_with_query_metadata(client, h) -> None:
 def test_bad_reports(client, h, kwargs, status) -> None:
     resp = client.post("/reports", headers=h.AUTH, **kwargs)
     assert resp.status_code == status, resp.data[:300]
+
+
+def test_undecodable_or_odd_uploads_are_4xx(client, h) -> None:
+    import io
+
+    binary = client.post(
+        "/reports",
+        data={"file": (io.BytesIO(b"\x00\x01\x02binary"), "a.txt"), "published": "2016-01-01"},
+        content_type="multipart/form-data",
+        headers=h.AUTH,
+    )
+    bogus = client.post(
+        "/reports", data=b"hello", content_type="text/plain; charset=bogus", headers=h.AUTH
+    )
+    odd = client.post(
+        "/reports",
+        json={"text": "x", "published": "2016-01-01", "media_type": "image/png"},
+        headers=h.AUTH,
+    )
+    assert (binary.status_code, bogus.status_code, odd.status_code) == (400, 400, 415)
+
+
+def test_latin1_upload_is_decoded_like_a_file(client, h) -> None:
+    import io
+
+    text = "Les forces françaises ont déployé quatre Rafale à Niamey, selon un responsable."
+    resp = client.post(
+        "/reports",
+        data={"file": (io.BytesIO(text.encode("latin-1")), "a.txt"), "published": "2016-01-01"},
+        content_type="multipart/form-data",
+        headers=h.AUTH,
+    )
+    assert resp.status_code in (200, 201), resp.data[:300]
+    from kb.document import document_from_text
+
+    expected = document_from_text(text, "a", {"published": "2016-01-01"}).content_sha256
+    assert json.loads(resp.data)["report"]["content_sha256"] == expected
