@@ -471,6 +471,10 @@ WEAK_HEADS: frozenset[tuple[str, ...]] = frozenset(
     )
 )
 HEADS[("fighters",)] = "FighterAircraft"
+HEADS[("members",)] = "Personnel"
+HEADS[("force", "members")] = "Personnel"
+HEADS[("crew", "members")] = "Personnel"
+WEAK_HEADS = WEAK_HEADS | {("members",)}
 
 # "<class word> <aircraft noun>": ground-attack planes, strike jets, cargo aircraft ...
 _AIRCRAFT_NOUNS = ("aircraft", "plane", "planes", "jet", "jets", "airplane", "airplanes")

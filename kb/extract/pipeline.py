@@ -19,7 +19,7 @@ from kb.extract.places import LOCATIVE, PlaceMention, find_places
 from kb.extract.quantities import parse_quantity, quantity_before
 from kb.extract.sentences import split_sentences
 from kb.extract.status import deployment_cue, has_status_cue, skip_reason, status_near
-from kb.extract.tokens import Token, norm_key, tokenize
+from kb.extract.tokens import Token, key_tuple, norm_key, tokenize
 from kb.model import Attribution, Claim, Extraction, Quantity, Report, Span
 
 _SUBORDINATORS = frozenset(["after", "because", "although", "though", "whereas", "but", "unless"])
@@ -67,6 +67,10 @@ class Discourse:
     subject: ActorHit | None = None
     claims: list[Claim] = field(default_factory=list)
     sentence: int = 0
+    #: the place of the latest claim ("there" refers to it first)
+    claim_place: PlaceMention | None = None
+    #: the country of the dateline ("DJIBOUTI —"): the last resort for a country
+    context_country: tuple[str, str] | None = None
 
     def recent_place(self, within: int = 3) -> PlaceMention | None:
         """The most specific place named in the previous ``within`` sentences (the latest
@@ -93,6 +97,15 @@ def extract_report(report: Report, lex: Lexicon) -> Extraction:
             head = tokenize(text, *spans[0])
             state.subject = sentence_subject(head, lex) or _any_actor(head, lex)
             spans = spans[1:]
+    dateline = _DATELINE.match(text, spans[0][0]) if spans else None
+    if dateline:
+        hits = lex.places.get(key_tuple(dateline.group(1).split("/")[0].title()))
+        if hits:
+            top = min(hits, key=lambda h: h.kind != "City")
+            cid = top.id if top.kind == "Country" else top.country_id
+            cname = top.name if top.kind == "Country" else top.country_name
+            if cid and cname:
+                state.context_country = (cid, cname)
     # the pre-filter: only sentences naming equipment (and the two before them, for the
     # places and actors they refer back to) get tokenised and analysed
     deep = [_candidate(text[s:e], lex) for s, e in spans]
@@ -113,6 +126,10 @@ def extract_report(report: Report, lex: Lexicon) -> Extraction:
     return Extraction(report, state.claims, warnings)
 
 
+_DATELINE = re.compile(
+    r"([A-Z][A-Z .'/-]{2,40}?)(?:,\s+[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*"
+    r"(?:\([^)]{2,30}\)\s*)?(?:\u2014|\u2013|--|-)\s"
+)
 _PUNCT = str.maketrans({c: " " for c in ",.;:!?()[]{}\"'\u201c\u201d\u2018\u2019"})
 _MODEL_LIKE = re.compile(r"\b[A-Z][A-Za-z]{0,5}-?\d|\b(?:HMS|USS|INS|HNLMS|HMAS|HMCS)\b")
 
@@ -183,14 +200,18 @@ def _resolve(pm: PlaceMention, state: Discourse, tokens: list[Token]) -> PlaceMe
     if pm.anaphor == "facility" and pm.facility_kinds == frozenset({"Country"}):
         # "the country": the country of the latest place
         ante = next((a for a in reversed(state.places) if a.country_name), None)
-        if ante is None:
+        if ante is not None:
+            country = (ante.country_id, ante.country_name)
+        elif state.context_country is not None:
+            country = state.context_country
+        else:
             return pm
         pm = replace(
             pm,
             place=None,
             name=None,
-            country_id=ante.country_id,
-            country_name=ante.country_name,
+            country_id=country[0],
+            country_name=country[1],
             anaphor=None,
             rank=4,
         )
@@ -213,7 +234,11 @@ def _resolve(pm: PlaceMention, state: Discourse, tokens: list[Token]) -> PlaceMe
         else:
             return pm
     elif pm.anaphor == "there":
-        ante = state.places[-1] if state.places else None
+        # the place the story last put forces at, else the last place named
+        candidates = [
+            a for a in (state.claim_place, state.places[-1] if state.places else None) if a
+        ]
+        ante = max(candidates, key=lambda a: a.char_start) if candidates else None
         if ante is None:
             return pm
         pm = replace(
@@ -234,7 +259,18 @@ def _resolve(pm: PlaceMention, state: Discourse, tokens: list[Token]) -> PlaceMe
         or pm.rank == 0
         or pm.anaphor is not None
     )
-    if _known(pm) and not _origin(tokens, pm) and (located or tokens[pm.start].lower == "there"):
+    speaker = (
+        pm.start == 1
+        and tokens[0].lower == "in"
+        and pm.end < len(tokens)
+        and (tokens[pm.end].text == ",")
+    )  # "In Moscow, the defence ministry said ...": where the speaker is
+    if (
+        _known(pm)
+        and not _origin(tokens, pm)
+        and not speaker
+        and (located or tokens[pm.start].lower == "there")
+    ):
         state.places.append(pm)
         state.place_sentence.append(state.sentence)
     return pm
@@ -455,12 +491,19 @@ def _claims(
             name = text[m_start:m_end].split()[-1]
             same = [c for c in state.claims if c.item_text.split()[-1] == name]
             if same:
-                _corroborate(same[-1], attr, sentence, _place_for(m, locatives))
+                _corroborate(same[-1], attr, sentence, _place_for(m, locatives, None, tokens))
                 continue
-        elif m.definite and quantity.qualifier == "unspecified":
+        elif m.has_model and not m.definite and quantity.qualifier == "unspecified":
+            # "Su-24s taking off from the base": the Su-24s already claimed
+            earlier = _same_asset(state.claims, m)
+            where = _place_for(m, locatives, None, tokens)
+            if earlier is not None and (where is None or where.name == earlier.location_name):
+                _corroborate(earlier, attr, sentence, None)
+                continue
+        if m.definite and quantity.qualifier == "unspecified" and not m.named:
             earlier = _antecedent(state.claims, m)
             if earlier is not None:
-                where = _place_for(m, locatives)
+                where = _place_for(m, locatives, None, tokens)
                 moved = (
                     where is not None
                     and earlier.location_name is not None
@@ -508,7 +551,7 @@ def _claims(
         if status == "withdrawn" and withdrawal_origins:
             place = min(withdrawal_origins, key=lambda p: p.rank)
         else:
-            place = _place_for(m, locatives, next_start)
+            place = _place_for(m, locatives, next_start, tokens)
         if place is None and previous is not None and not locatives:
             place = previous
             if state.claims and not has_status_cue(clause):
@@ -556,6 +599,8 @@ def _claims(
                         duplicate.attributions.append(attr)
                     continue
                 state.claims.append(claim)
+                if target is not None:
+                    state.claim_place = target
                 if actor is not None:
                     state.subject = state.subject or actor
                 _earlier_estimate(report, state, claim, m_end, e)
@@ -681,6 +726,14 @@ def _fallback_actor(attr: Attribution | None, host: str | None, lex: Lexicon) ->
 def _hint_of(claim: Claim, lex: Lexicon) -> tuple[ActorHit, ...]:
     hit = lex.actor_by_id.get(claim.actor) if claim.actor else None
     return (hit,) if hit else ()
+
+
+def _same_asset(claims: list[Claim], m: Mention) -> Claim | None:
+    actors = {h.state_id for h in m.actor_hints}
+    for c in reversed(claims):
+        if c.asset == m.asset and c.superseded_by is None and (not actors or c.actor in actors):
+            return c
+    return None
 
 
 def _antecedent(claims: list[Claim], m: Mention) -> Claim | None:
@@ -846,11 +899,14 @@ def _country(target: PlaceMention, places: list[PlaceMention], state: Discourse)
     for pm in reversed(state.places):
         if pm.country_name:
             return pm.country_name
-    return None
+    return state.context_country[1] if state.context_country else None
 
 
 def _place_for(
-    m: Mention, places: list[PlaceMention], next_start: int | None = None
+    m: Mention,
+    places: list[PlaceMention],
+    next_start: int | None = None,
+    tokens: list[Token] = (),  # type: ignore[assignment]
 ) -> PlaceMention | None:
     """The place of an item: the most specific place named after it and before the next
     item ("drove into Kosovo and took Pristina airport" -> Pristina), else the first after
@@ -860,7 +916,18 @@ def _place_for(
         own = [p for p in after if next_start is None or p.start < next_start]
         if own:
             governed = [p for p in own if p.governed]
-            return min(governed or own, key=lambda p: p.rank)
+            if governed:
+                # "parachuted into northern Iraq and secured an airfield near Bashur": the
+                # most specific place of verbs joined by "and" (a comma starts another story)
+                first = governed[0]
+                joined = [first] + [
+                    p
+                    for p in governed[1:]
+                    if "and" in (between := [t.lower for t in tokens[first.end : p.start]])
+                    and "," not in between
+                ]
+                return min(joined, key=lambda p: p.rank)
+            return min(own, key=lambda p: p.rank)
         return after[0]
     before = [p for p in places if p.end <= m.start]
     return before[-1] if before else None

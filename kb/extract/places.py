@@ -391,6 +391,14 @@ def _phrase_at(tokens: list[Token], i: int, lex: Lexicon, text: str) -> PlaceMen
         j += 1
     if j >= n:
         return None
+    if (
+        det is not None
+        and tokens[j].text.isalpha()
+        and tokens[j].text.islower()
+        and j + 1 < n
+        and _facility_noun(tokens, j + 1)
+    ):
+        j += 1  # "a smaller airstrip at Chabelley"
     got = _lookup(tokens, j, lex)
     possessor: PlaceHit | None = None
     if got and j + got[0] + 1 < n and tokens[j + got[0]].key == "'s":
