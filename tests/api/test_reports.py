@@ -81,13 +81,14 @@ def test_undecodable_or_odd_uploads_are_4xx(client, h) -> None:
     assert (binary.status_code, bogus.status_code, odd.status_code) == (400, 400, 415)
 
 
-def test_latin1_upload_is_decoded_like_a_file(client, h) -> None:
+def test_upload_with_a_declared_charset_is_decoded_with_it(client, h) -> None:
     import io
 
     text = "Les forces françaises ont déployé quatre Rafale à Niamey, selon un responsable."
+    part = (io.BytesIO(text.encode("latin-1")), "a.txt", "text/plain; charset=latin-1")
     resp = client.post(
         "/reports",
-        data={"file": (io.BytesIO(text.encode("latin-1")), "a.txt"), "published": "2016-01-01"},
+        data={"file": part, "published": "2016-01-01"},
         content_type="multipart/form-data",
         headers=h.AUTH,
     )
