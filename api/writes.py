@@ -134,7 +134,7 @@ def check_update_syntax(text: str, base: str) -> None:
 
 @bp.route("/update", methods=["POST", "GET"])
 def update() -> Response:
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):
         raise ProtocolError(
             405,
             "SPARQL Update must be POSTed (form or application/sparql-update)",

@@ -404,6 +404,7 @@ def test_browsers_asking_for_the_endpoint_get_the_query_page(client) -> None:
     "kwargs,status,words",
     [
         ({"method": "GET", "query_string": {"update": "CLEAR ALL"}}, 405, "POST"),
+        ({"method": "HEAD"}, 405, ""),
         ({"data": {"update": "SELECT * { ?s ?p ?o }"}}, 400, "query"),
         (
             {
