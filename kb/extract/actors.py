@@ -30,6 +30,9 @@ _NOT_AGENT_BEFORE = frozenset(
         "over",
     ]
 )
+_SPEECH = frozenset(
+    ["said", "says", "say", "told", "tells", "reported", "announced", "stated", "claimed"]
+)
 _LEADERS = frozenset(
     ["but", "and", "also", "meanwhile", "however", "still", "now", "then", "so", "yet"]
 )
@@ -60,6 +63,9 @@ def sentence_subject(tokens: list[Token], lex: Lexicon) -> ActorHit | None:
     nxt = tokens[i + got[0]].lower if i + got[0] < len(tokens) else ""
     if got[1].adjective and nxt in ("president", "minister", "officials", "official"):
         return None
+    # "Ukrainian border guards said ...": the speaker, not who deployed
+    if any(t.lower in _SPEECH for t in tokens[i + got[0] : i + got[0] + 6]):
+        return None
     return got[1]
 
 
@@ -83,7 +89,12 @@ def actor_for(
     in_place = set()
     for p in places:
         if p.start > 0 and tokens[p.start - 1].lower in LOCATIVE or p.rank == 0:
-            in_place.update(range(p.start, p.end))
+            first = p.start
+            # "China's naval base": the owner before the possessive stays a candidate
+            for k in range(p.start, min(p.end, p.start + 4)):
+                if tokens[k].key == "'s":
+                    first = k + 1
+            in_place.update(range(first, p.end))
     best = None
     i = 0
     while i < m.start:

@@ -603,7 +603,9 @@ def _claims(
                     state.claim_place = target
                 if actor is not None:
                     state.subject = state.subject or actor
-                _earlier_estimate(report, state, claim, m_end, e)
+                _earlier_estimate(
+                    report, state, claim, m_end, e, tokens[nxt.start].start if nxt else None
+                )
 
 
 _GROUPS = {
@@ -978,12 +980,19 @@ def _confidence(
     return round(min(score, 0.95), 2)
 
 
-def _earlier_estimate(report: Report, state: Discourse, later: Claim, m_end: int, e: int) -> None:
+def _earlier_estimate(
+    report: Report,
+    state: Discourse,
+    later: Claim,
+    m_end: int,
+    e: int,
+    next_start: int | None = None,
+) -> None:
     """ "..., an increase from a previous estimate of about 200": the superseded figure."""
     text = report.text
     m = _EARLIER.search(text, m_end, e)
-    if not m:
-        return
+    if not m or (next_start is not None and next_start < m.start()):
+        return  # the earlier figure belongs to the item right before it
     quantity = parse_quantity(m.group("qty").rstrip(".,;:"))
     if quantity.qualifier in ("unspecified", "vague"):
         return

@@ -244,6 +244,7 @@ _NOT_PLACES = frozenset(
 )
 _GENERIC_NAME_WORDS = frozenset(
     [
+        "force",
         "governorate",
         "province",
         "oblast",

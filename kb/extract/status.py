@@ -25,7 +25,7 @@ _CUE = re.compile(
     r"leav\w*|left|depart\w*|evacuat\w*|relocat\w*|shift\w*|roll(?:ed|ing)? (?:into|in)|"
     r"cross\w*|enter\w*|invad\w*|occup\w*|join\w*|to deploy|en route|on (?:their|its) way|"
     r"numbering|number(?:ed)? (?:about|around|some)|tally|estimate[sd]?|believed|"
-    r"park(?:ed|ing)|living|lives|live|housed|quartered|billeted|camped|keep(?:s|ing)?|kept|maintain\w*|retain\w*|show(?:s|ed|n)?|taken control|took control|"
+    r"park(?:ed|ing)|living|lives|live|housed|houses|quartered|billeted|camped|keep(?:s|ing)?|kept|maintain\w*|retain\w*|show(?:s|ed|n)?|taken control|took control|"
     r"in control|assigned|rotation|rotating|includ(?:e|es|ed|ing)|consist\w*|compris\w*|"
     r"airdrop\w*|parachut\w*|dropped|fly in|flying in|flown in|accompan\w*|escort\w*|"
     r"join(?:s|ed|ing)?|bring(?:s|ing)?|carry(?:ing)?|carries|carried|aboard|on board|embarked|"
@@ -124,6 +124,12 @@ def deployment_cue(clause: str) -> bool:
 
 
 #: the item is used, wanted or at stake rather than deployed
+#: partners the deployed forces work with, not forces deployed ("working with Taiwanese troops")
+_PARTNER = re.compile(
+    r"\b(?:work(?:s|ed|ing)?|cooperat\w*|partner\w*|train(?:s|ed|ing)?|exercis\w*|drill\w*)"
+    r"\s+(?:together\s+)?(?:with|alongside)\s+(?:the\s+|local\s+)?$",
+    re.I,
+)
 _NOT_PRESENCE = re.compile(
     r"\b(?:fir(?:e|ed|es|ing)|launch(?:ed|es|ing)?|shoot(?:s|ing)?|shot|can fire|capable of firing|"
     r"request(?:ed|s)?(?: from \w+)? for|ask(?:ed|s|ing)? for|call(?:ed|s|ing)? for|appeal(?:ed)? for|"
@@ -156,6 +162,8 @@ def skip_reason(clause: str, before_item: str, after_item: str = "") -> str | No
         return "opponent"
     if _NOT_PRESENCE.search(before_item[-60:]):
         return "use or request"
+    if _PARTNER.search(before_item[-40:]):
+        return "partner"
     if _READINESS.search(clause):
         return "readiness"
     if _CAPACITY.search(before_item[-60:]):
@@ -245,7 +253,7 @@ _PRESENT_NEAR = re.compile(
     r"dispatch\w*|transferr?\w*|keep(?:s|ing)?|kept|maintain\w*|retain\w*|remain\w*|stay\w*|"
     r"escort\w*|accompan\w*|join\w*|already|operat(?:e|es|ed|ing)|parked|assigned|"
     r"contribut\w*|provid\w*|commit\w*|host\w*|garrison\w*|patrol\w*|t[ao]ken? control|"
-    r"living|lives|housed|quartered|"
+    r"living|lives|housed|houses|quartered|"
     r"took control|(?:is|are|were|was|been) "
     r"(?:now |already |still |also |currently |reportedly |stationed |based )?(?:at|in|there|on|near))\b",
     re.I,
