@@ -36,6 +36,7 @@ PLACE_KIND_ORDER = (
     "AirBase",
     "NavalBase",
     "MilitaryBase",
+    "Facility",
     "Airport",
     "Port",
 )
@@ -122,7 +123,7 @@ class PlaceEntry:
 
     id: str
     name: str
-    #: Country | Region | City | AirBase | NavalBase | MilitaryBase | Airport | Port
+    #: Country | Region | City | AirBase | NavalBase | MilitaryBase | Facility | Airport | Port
     kind: str
     #: the country place id (itself for a country); None for seas and other unowned regions
     country_id: str | None

@@ -386,6 +386,7 @@ KIND_TYPES = {
     "NavalBase": ["Facility", "MilitaryBase", "NavalBase"],
     "MilitaryBase": ["Facility", "MilitaryBase"],
     "Airport": ["Facility", "Airport"],
+    "Facility": ["Facility"],
     "Port": ["Facility", "Port"],
 }
 

@@ -225,3 +225,13 @@ def test_historical_actors_and_small_military_towns(cat: Catalog) -> None:
     assert cat.equipment_by_label("Pershing II")[0].item_class == "MissileSystem"
     assert cat.equipment_by_label("P-3C")[0].id == "p-3"
     assert cat.facilities_near("tapa")[0].id == "tapa-army-base"
+
+
+def test_more_news_places_and_types(cat: Catalog) -> None:
+    fordow = cat.places_by_name("Fordow")[0]
+    assert (fordow.kind, fordow.country_id) == ("Facility", "iran")
+    assert cat.places_by_name("Woody Island")[0].country_id is None
+    assert cat.places_by_name("Kiryat Shmona")[0].country_id == "israel"
+    assert cat.places_by_name("Helmand")[0].kind == "Region"
+    assert cat.equipment_by_label("Tiger")[0].item_class == "AttackHelicopter"
+    assert cat.equipment_by_label("Il-62")[0].nato_names == ("Classic",)
