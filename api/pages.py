@@ -133,6 +133,22 @@ def downloads(table: Table) -> dict[str, str]:
     return download_links(table)
 
 
+#: UI pages load nothing from other hosts; the policy makes the browser enforce it.
+#: Inline styles are allowed because CodeMirror (YASGUI) and Leaflet position with them.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+    "object-src 'none'; base-uri 'self'; frame-ancestors 'self'"
+)
+
+
+@bp.after_request
+def _security_headers(resp: Response) -> Response:
+    if resp.mimetype == "text/html":
+        resp.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        resp.headers.setdefault("X-Content-Type-Options", "nosniff")
+    return resp
+
+
 @bp.errorhandler(503)
 def _unavailable(exc: Any) -> Response:
     return _error(503, getattr(exc, "description", "service unavailable"))

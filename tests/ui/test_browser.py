@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
@@ -63,6 +64,11 @@ class Visit:
         self.page = self.context.new_page()
         self.page.set_default_timeout(15000)
         self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+        self.page.on("console", self._console)
+
+    def _console(self, msg: Any) -> None:
+        if msg.type == "error" and "Content Security Policy" in msg.text:
+            self.errors.append(msg.text)
 
     def _route(self, route: Any) -> None:
         url = route.request.url
@@ -99,10 +105,9 @@ def test_query_page_runs_a_competency_query(visit: Visit, artifacts: Path, repo_
     assert "most recently reported claims" in first  # our starting query, not YASGUI's
     page.click('button.example[data-name="b_latest_estimate"]')
     # the fixture's latest estimates: 500 troops and 4 Su-30SM at Hmeimim, 2 Patriot, 14 tanks
-    page.wait_for_function(
-        "document.querySelectorAll('.yasr table tbody tr').length === 4"
-        " && document.querySelector('.yasr table').textContent.includes('as many as 500')"
-    )
+    # locator waits (wait_for_function would need eval, which the page's CSP forbids)
+    expect(page.locator(".yasr table tbody tr")).to_have_count(4)
+    expect(page.locator(".yasr table")).to_contain_text("as many as 500")
     texts = page.locator(".yasr table tbody tr").all_inner_texts()
     assert len(texts) == 4
     troops = [t for t in texts if "hmeimim-air-base" in t and "troops" in t]
@@ -125,7 +130,7 @@ def test_query_page_opens_a_question_from_its_link(visit: Visit, repo_root: Path
     page = visit.page
     page.goto(visit.base + "/query/a_deployed_at_place")
     page.click("text=Open this question in the query editor")
-    page.wait_for_function("document.querySelectorAll('.yasr table tbody tr').length === 3")
+    expect(page.locator(".yasr table tbody tr")).to_have_count(3)
     assert "a_deployed_at_place" in page.inner_text(".tabsList")
 
 

@@ -42,6 +42,14 @@ def test_home_counts_and_links(client):
         assert f'href="{target}"' in html
 
 
+def test_html_pages_forbid_other_hosts(client):
+    resp = client.get("/query", headers=HTML)
+    policy = resp.headers["Content-Security-Policy"]
+    assert "default-src 'self'" in policy and "object-src 'none'" in policy
+    assert resp.headers["X-Content-Type-Options"] == "nosniff"
+    assert "Content-Security-Policy" not in client.get("/map.json").headers
+
+
 def test_home_tables_download_as_csv_and_json(client):
     rows = csv_rows(client.get("/?_table=by-actor&_format=csv").data)
     by_actor = {r["actor_label"]: int(r["claims"]) for r in rows}
