@@ -342,6 +342,11 @@ def _contract_file(what: str, turtle: Path, html: Path | None, suffix: str | Non
         resp = Response(turtle.read_bytes(), mimetype="text/turtle")
     elif html is not None and html.is_file():
         resp = Response(html.read_bytes(), mimetype="text/html")
+        # generated documentation may carry inline scripts; still nothing from other hosts
+        resp.headers["Content-Security-Policy"] = (
+            "default-src 'self'; script-src 'self' 'unsafe-inline'; "
+            "style-src 'self' 'unsafe-inline'; img-src 'self' data:"
+        )
     else:
         body = render_template("turtle.html", what=what, text=turtle.read_text(encoding="utf-8"))
         resp = Response(body, mimetype="text/html")
