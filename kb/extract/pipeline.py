@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from kb.extract.actors import actor_for, sentence_subject
 from kb.extract.attribution import FoundAttribution, find_attribution
 from kb.extract.dates import resolve_time
-from kb.extract.lexicon import ActorHit, Lexicon
+from kb.extract.lexicon import FACILITY_KINDS, ActorHit, Lexicon
 from kb.extract.mentions import Mention, find_mentions
 from kb.extract.places import LOCATIVE, PlaceMention, find_places
 from kb.extract.quantities import parse_quantity, quantity_before
@@ -71,6 +71,8 @@ class Discourse:
     claim_place: PlaceMention | None = None
     #: the country of the dateline ("DJIBOUTI —"): the last resort for a country
     context_country: tuple[str, str] | None = None
+    #: catalog place id -> the name the story first gave it ("Latakia" for the air base)
+    first_names: dict[str, str] = field(default_factory=dict)
 
     def recent_place(self, within: int = 3) -> PlaceMention | None:
         """The most specific place named in the previous ``within`` sentences (the latest
@@ -197,6 +199,7 @@ def _known(pm: PlaceMention) -> bool:
 
 def _resolve(pm: PlaceMention, state: Discourse, tokens: list[Token]) -> PlaceMention:
     """Fill a reference back from the discourse and remember what can be referred to."""
+    was_anaphor = pm.anaphor is not None
     if pm.anaphor == "facility" and pm.facility_kinds == frozenset({"Country"}):
         # "the country": the country of the latest place
         ante = next((a for a in reversed(state.places) if a.country_name), None)
@@ -259,6 +262,12 @@ def _resolve(pm: PlaceMention, state: Discourse, tokens: list[Token]) -> PlaceMe
         or pm.rank == 0
         or pm.anaphor is not None
     )
+    if pm.place is not None and pm.name:
+        # a facility keeps the name the story first gave it ("the air base near Latakia",
+        # later "the airfield" or "the base, which Moscow calls Hmeimim")
+        first = state.first_names.setdefault(pm.place.id, pm.name)
+        if first != pm.name and (was_anaphor or pm.place.kind in FACILITY_KINDS):
+            pm = replace(pm, name=first)
     speaker = (
         pm.start == 1
         and tokens[0].lower == "in"

@@ -187,6 +187,7 @@ _SKIP_ADJ = frozenset(
         "naval",
     ]
 )
+_TERRITORY = frozenset(["airspace", "territory", "waters", "soil"])
 _ANCHOR_PREPS = frozenset({"near", "outside", "in", "at", "of", "on"})
 _TOWN_OF = frozenset({"town", "city", "village", "port", "region", "province", "island"})
 _NOT_PLACES = frozenset(
@@ -377,6 +378,12 @@ def find_places(tokens: list[Token], lex: Lexicon, text: str) -> list[PlaceMenti
 def _phrase_at(tokens: list[Token], i: int, lex: Lexicon, text: str) -> PlaceMention | None:
     n = len(tokens)
     tok = tokens[i]
+    if i + 1 < n and tokens[i + 1].lower in _TERRITORY and (tok.key,) in lex.actors and tok.is_cap:
+        # "Ukrainian airspace", "Russian territory": the country of that adjective
+        actor = lex.actors[(tok.key,)][0]
+        hit = lex.place_by_id.get(actor.state_id)
+        if hit is not None and hit.kind == "Country":
+            return _make(tokens, i, i + 2, text, hit, None, _COUNTRY)
     if tok.lower == "there" and i > 0:
         return PlaceMention(
             i, i + 1, tok.start, tok.end, tok.text, None, None, None, None, None, anaphor="there"
