@@ -14,6 +14,7 @@ MAX_ROWS           DEPLOYKB_MAX_ROWS           10000        rows/triples per ans
 MAX_BODY_BYTES     DEPLOYKB_MAX_BODY_BYTES     10 MiB       request body limit (413 above)
 ALLOW_SERVICE      DEPLOYKB_ALLOW_SERVICE      false        let SERVICE through (outbound HTTP)
 ALLOW_LOAD         DEPLOYKB_ALLOW_LOAD         false        let LOAD through in /update
+SERVICE_ALLOW      DEPLOYKB_SERVICE_ALLOW      ()           IRI prefixes SERVICE may call
 PUBLIC_URL         DEPLOYKB_PUBLIC_URL         None         base URL for sd:endpoint and VoID
 QUERY_WORKERS      DEPLOYKB_QUERY_WORKERS      2            query worker processes
 QUERY_ISOLATION    DEPLOYKB_QUERY_ISOLATION    auto         process | inline | auto
@@ -38,6 +39,7 @@ ENV: dict[str, tuple[str, Any]] = {
     "MAX_BODY_BYTES": ("DEPLOYKB_MAX_BODY_BYTES", int),
     "ALLOW_SERVICE": ("DEPLOYKB_ALLOW_SERVICE", lambda v: v.lower() in ("1", "true", "yes")),
     "ALLOW_LOAD": ("DEPLOYKB_ALLOW_LOAD", lambda v: v.lower() in ("1", "true", "yes")),
+    "SERVICE_ALLOW": ("DEPLOYKB_SERVICE_ALLOW", lambda v: tuple(v.replace(",", " ").split())),
     "PUBLIC_URL": ("DEPLOYKB_PUBLIC_URL", str),
     "QUERY_WORKERS": ("DEPLOYKB_QUERY_WORKERS", int),
     "QUERY_ISOLATION": ("DEPLOYKB_QUERY_ISOLATION", str),
@@ -55,6 +57,7 @@ def defaults() -> dict[str, Any]:
         "MAX_BODY_BYTES": 10 * 1024 * 1024,
         "ALLOW_SERVICE": False,
         "ALLOW_LOAD": False,
+        "SERVICE_ALLOW": (),
         "PUBLIC_URL": None,
         "QUERY_WORKERS": 2,
         "QUERY_ISOLATION": "auto",

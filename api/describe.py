@@ -84,8 +84,15 @@ def _store() -> Any:
 def service_description_turtle(base: str, store: Any, cfg: dict[str, Any]) -> str:
     endpoint = f"{base}/sparql"
     features = ["sd:UnionDefaultGraph"]
-    if cfg.get("ALLOW_SERVICE"):
+    if cfg.get("ALLOW_SERVICE") or cfg.get("SERVICE_ALLOW"):
         features.append("sd:BasicFederatedQuery")
+    service_rule = (
+        "allowed"
+        if cfg.get("ALLOW_SERVICE")
+        else "allowed to " + " ".join(cfg["SERVICE_ALLOW"])
+        if cfg.get("SERVICE_ALLOW")
+        else "refused"
+    )
     formats = ", ".join(f"<{_FORMATS_NS}{f}>" for f in RESULT_FORMAT_IRIS + GRAPH_FORMAT_IRIS)
     graphs = [g for g in store.named_graphs() if g != str(META_GRAPH)]
     named = "\n".join(
@@ -108,7 +115,7 @@ def service_description_turtle(base: str, store: Any, cfg: dict[str, Any]) -> st
   sd:feature {", ".join(features)} ;
   sd:defaultEntailmentRegime <http://www.w3.org/ns/entailment/Simple> ;
   rdfs:label "deploykb SPARQL endpoint" ;
-  rdfs:comment "Without default-graph-uri / named-graph-uri the default graph is the union of all graphs. SERVICE is {"allowed" if cfg.get("ALLOW_SERVICE") else "refused"}; answers are capped at {cfg.get("MAX_ROWS") or "no"} rows (header X-Deploykb-Truncated) and {cfg.get("QUERY_TIMEOUT") or "no"} s." ;
+  rdfs:comment "Without default-graph-uri / named-graph-uri the default graph is the union of all graphs. SERVICE is {service_rule}; answers are capped at {cfg.get("MAX_ROWS") or "no"} rows (header X-Deploykb-Truncated) and {cfg.get("QUERY_TIMEOUT") or "no"} s." ;
   sd:defaultDataset <{base}/.well-known/void#dataset> .
 
 <{base}/.well-known/void#dataset> a sd:Dataset, void:Dataset ;
@@ -122,7 +129,14 @@ def service_description() -> Response:
     store = _store()
     base = base_url()
     cfg = current_app.config
-    key = ("sd", base, _state_key(), bool(cfg.get("TOKEN")), bool(cfg.get("ALLOW_SERVICE")))
+    key = (
+        "sd",
+        base,
+        _state_key(),
+        bool(cfg.get("TOKEN")),
+        bool(cfg.get("ALLOW_SERVICE")),
+        tuple(cfg.get("SERVICE_ALLOW") or ()),
+    )
     return _respond(_cached(key, lambda: service_description_turtle(base, store, cfg)))
 
 

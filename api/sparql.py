@@ -12,7 +12,7 @@ from flask import Blueprint, Response, current_app, redirect, request, url_for
 from api import conneg
 from api.execute import QueryJob, QuerySyntaxError
 from api.http import ProtocolError, base_url, read_operation
-from api.sparql_text import inspect_query
+from api.sparql_text import inspect_query, service_allowed
 from api.workers import QueryBusy, QueryFailed, QueryTimeout
 
 bp = Blueprint("sparql", __name__)
@@ -48,11 +48,18 @@ def execute_query(text: str, default_graphs: list[str] | None, named_graphs: lis
             400, "this is a SPARQL Update; POST it to /update (writes need the bearer token)"
         )
     if info.uses_service and not current_app.config.get("ALLOW_SERVICE"):
-        raise ProtocolError(
-            400,
-            "SERVICE (federated query) is disabled on this endpoint: it would make the server "
-            "send requests elsewhere",
-        )
+        allow = tuple(current_app.config.get("SERVICE_ALLOW") or ())
+        if not allow:
+            raise ProtocolError(
+                400,
+                "SERVICE (federated query) is disabled on this endpoint: it would make the "
+                "server send requests elsewhere",
+            )
+        if not service_allowed(text, allow):
+            raise ProtocolError(
+                400,
+                "SERVICE is only allowed to endpoints starting with: " + ", ".join(allow),
+            )
     try:
         results_format, graph_format = _formats(info.form)
     except conneg.NotAcceptable as exc:

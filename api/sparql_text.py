@@ -151,3 +151,46 @@ def add_using_clauses(text: str, using: list[str], using_named: list[str]) -> st
     for pos in reversed(cuts):
         out = out[:pos] + clause.strip() + " " + out[pos:]
     return out
+
+
+def service_targets(text: str) -> list[str | None]:
+    """The endpoint IRI of every SERVICE in the text, resolved through PREFIX and BASE;
+    None where it is a variable or cannot be resolved (so an allow-list refuses it)."""
+    from urllib.parse import urljoin
+
+    toks = tokens(decode_escapes(text))
+    prefixes: dict[str, str] = {}
+    base: str | None = None
+    targets: list[str | None] = []
+    for i, t in enumerate(toks):
+        upper = t.text.upper()
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if upper == "PREFIX" and nxt is not None and i + 2 < len(toks):
+            if nxt.text.endswith(":") and toks[i + 2].kind == "iri":
+                prefixes[nxt.text[:-1]] = toks[i + 2].text[1:-1]
+        elif upper == "BASE" and nxt is not None and nxt.kind == "iri":
+            base = nxt.text[1:-1]
+        elif t.kind == "word" and _is_service(t):
+            j = i + 1
+            if j < len(toks) and toks[j].text.upper() == "SILENT":
+                j += 1
+            target = toks[j] if j < len(toks) else None
+            if target is None or target.kind == "var":
+                targets.append(None)
+            elif target.kind == "iri":
+                iri = target.text[1:-1]
+                targets.append(urljoin(base, iri) if base else iri)
+            elif ":" in target.text:
+                prefix, local = target.text.split(":", 1)
+                targets.append(prefixes[prefix] + local if prefix in prefixes else None)
+            else:
+                targets.append(None)
+    return targets
+
+
+def service_allowed(text: str, allow: tuple[str, ...]) -> bool:
+    """True when every SERVICE endpoint starts with one of the allowed IRI prefixes."""
+    targets = service_targets(text)
+    return bool(targets) and all(
+        t is not None and any(t.startswith(prefix) for prefix in allow) for t in targets
+    )

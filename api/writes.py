@@ -32,6 +32,7 @@ from api.sparql_text import (
     add_using_clauses,
     decode_escapes,
     inspect_update,
+    service_allowed,
     tokens,
 )
 from kb.namespaces import BASE, REPORT_GRAPH_PREFIX
@@ -146,8 +147,13 @@ def update() -> Response:
     info = inspect_update(op.text)
     if info.is_query:
         raise ProtocolError(400, "this is a query; send it to /sparql")
-    if info.uses_service and not current_app.config.get("ALLOW_SERVICE"):
-        raise ProtocolError(400, "SERVICE is disabled on this endpoint")
+    allow = tuple(current_app.config.get("SERVICE_ALLOW") or ())
+    if (
+        info.uses_service
+        and not current_app.config.get("ALLOW_SERVICE")
+        and not (allow and service_allowed(op.text, allow))
+    ):
+        raise ProtocolError(400, "SERVICE is disabled on this endpoint (or not to that IRI)")
     if info.uses_load and not current_app.config.get("ALLOW_LOAD"):
         raise ProtocolError(
             400, "LOAD is disabled on this endpoint: it would make the server fetch a URL"

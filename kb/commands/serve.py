@@ -26,6 +26,7 @@ def _config(
     allow_service: bool,
     max_body: int,
     query_isolation: str = "auto",
+    service_allow: tuple[str, ...] = (),
 ) -> dict[str, Any]:
     cfg: dict[str, Any] = {
         "QUERY_TIMEOUT": query_timeout,
@@ -36,6 +37,7 @@ def _config(
         "TOKEN": token or None,
         "PUBLIC_URL": public_url or None,
         "QUERY_ISOLATION": query_isolation,
+        "SERVICE_ALLOW": tuple(service_allow),
     }
     if store:
         cfg["STORE_URL"] = store
@@ -173,6 +175,14 @@ def _run_gunicorn(cfg: dict[str, Any], host: str, port: int, threads: int) -> No
     help="Request body limit; larger bodies get 413 [env DEPLOYKB_MAX_BODY_BYTES].",
 )
 @click.option(
+    "--service-allow",
+    envvar="DEPLOYKB_SERVICE_ALLOW",
+    multiple=True,
+    metavar="IRI_PREFIX",
+    help="Allow SERVICE only to endpoints starting with this prefix (repeatable; env "
+    "DEPLOYKB_SERVICE_ALLOW, space-separated). Everything else stays refused.",
+)
+@click.option(
     "--query-isolation",
     envvar="DEPLOYKB_QUERY_ISOLATION",
     type=click.Choice(["auto", "process", "inline"]),
@@ -202,6 +212,7 @@ def command(
     allow_service: bool,
     max_body: int,
     query_isolation: str,
+    service_allow: tuple[str, ...],
     dev: bool,
 ) -> None:
     """Serve the SPARQL endpoint (/sparql), dumps (/dump/…), VoID, writes and the web UI.
@@ -224,6 +235,7 @@ def command(
         allow_service,
         max_body,
         query_isolation,
+        service_allow,
     )
     click.echo(
         f"deploykb: serving on http://{host}:{port}/ "
