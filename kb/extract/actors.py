@@ -30,6 +30,34 @@ _NOT_AGENT_BEFORE = frozenset(
         "over",
     ]
 )
+_SPEAKER_NOUNS = frozenset(
+    [
+        "interior",
+        "foreign",
+        "defence",
+        "defense",
+        "prime",
+        "president",
+        "minister",
+        "ministry",
+        "government",
+        "parliament",
+        "leader",
+        "leaders",
+        "spokesman",
+        "spokeswoman",
+        "officials",
+        "official",
+        "ambassador",
+        "envoy",
+        "state",
+        "acting",
+        "top",
+        "chief",
+        "media",
+        "press",
+    ]
+)
 _SPEECH = frozenset(
     ["said", "says", "say", "told", "tells", "reported", "announced", "stated", "claimed"]
 )
@@ -63,6 +91,9 @@ def sentence_subject(tokens: list[Token], lex: Lexicon) -> ActorHit | None:
     nxt = tokens[i + got[0]].lower if i + got[0] < len(tokens) else ""
     if got[1].adjective and nxt in ("president", "minister", "officials", "official"):
         return None
+    after = tokens[i + got[0] + 1].lower if i + got[0] + 1 < len(tokens) else ""
+    if nxt == "'s" and after in _SPEAKER_NOUNS:
+        return None  # "Ukraine's interior minister said": a speaker
     # "Ukrainian border guards said ...": the speaker, not who deployed
     if any(t.lower in _SPEECH for t in tokens[i + got[0] : i + got[0] + 6]):
         return None

@@ -611,7 +611,7 @@ def _claims(
                 if target is not None:
                     state.claim_place = target
                 if actor is not None:
-                    state.subject = state.subject or actor
+                    state.subject = actor  # the latest deployer carries the story
                 _earlier_estimate(
                     report, state, claim, m_end, e, tokens[nxt.start].start if nxt else None
                 )
