@@ -404,7 +404,7 @@ CONCEPTS: list[tuple[str, str, str, str | None, str | None, list[str], list[str]
     ("tos-1", "multiple-rocket-launcher", "TOS-1", "TOS-1", "Omsktransmash", ["TOS-1A", "Buratino", "Solntsepyok", "thermobaric rocket launcher"], []),
     ("m142", "multiple-rocket-launcher", "M142 HIMARS", "M142", "Lockheed Martin", ["HIMARS", "High Mobility Artillery Rocket System"], []),
     ("m270", "multiple-rocket-launcher", "M270 MLRS", "M270", "Lockheed Martin", ["M270A1", "M270 multiple launch rocket system"], []),
-    ("phl-03", "multiple-rocket-launcher", "PHL-03", "PHL-03", "Norinco", ["PHL03", "Type 03", "Type 03 rocket launcher"], []),
+    ("phl-03", "multiple-rocket-launcher", "PHL-03", "PHL-03", "Norinco", ["PHL03"], []),
     ("k239-chunmoo", "multiple-rocket-launcher", "K239 Chunmoo", "K239", "Hanwha Aerospace", ["Chunmoo"], []),
     ("fajr-5", "multiple-rocket-launcher", "Fajr-5", "Fajr-5", "Aerospace Industries Organization", ["Fajr 5 rocket"], []),
     # --- air defence ------------------------------------------------------------------------
@@ -438,6 +438,7 @@ CONCEPTS: list[tuple[str, str, str, str | None, str | None, list[str], list[str]
     ("iris-t-slm", "AirDefenseSystem", "IRIS-T SLM", "IRIS-T SLM", "Diehl Defence", ["IRIS-T", "IRIS-T air defense system"], []),
     ("samp-t", "AirDefenseSystem", "SAMP/T", "SAMP/T", "Eurosam", ["SAMP/T Mamba", "Mamba air defense system"], []),
     ("hq-9", "AirDefenseSystem", "HQ-9", "HQ-9", "CASIC", ["Hongqi-9", "HQ-9B", "FD-2000"], []),
+    ("type-03-chu-sam", "AirDefenseSystem", "Type 03 Chu-SAM", "Type 03", "Mitsubishi Electric", ["Chu-SAM", "Type 03 medium-range surface-to-air missile"], []),
     ("bavar-373", "AirDefenseSystem", "Bavar-373", "Bavar-373", None, ["Bavar 373"], []),
     ("hisar", "AirDefenseSystem", "Hisar air defense system", None, "Aselsan", ["Hisar-A", "Hisar-O"], []),
     ("mim-23-hawk", "AirDefenseSystem", "MIM-23 Hawk", "MIM-23", "Raytheon", ["Hawk missile", "Hawk air defense system", "I-Hawk"], []),
