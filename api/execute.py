@@ -6,6 +6,7 @@ byte-identical answers. Pure apart from the store read.
 
 from __future__ import annotations
 
+import gzip
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,6 +27,8 @@ class QueryJob:
     max_rows: int | None
     #: relative IRIs in the query resolve against this (the endpoint URL)
     base_iri: str | None = None
+    #: gzip the answer (the client sent Accept-Encoding: gzip) when it is worth it
+    gzip: bool = False
 
 
 @dataclass
@@ -35,6 +38,12 @@ class QueryAnswer:
     content_type: str
     rows: int
     truncated: bool
+    #: "gzip" when ``body`` is compressed
+    content_encoding: str | None = None
+
+
+#: smaller answers are sent as they are (compressing them saves nothing worth the CPU)
+GZIP_MIN_BYTES = 2048
 
 
 class QuerySyntaxError(Exception):
@@ -82,4 +91,8 @@ def run_query(store: Any, job: QueryJob) -> QueryAnswer:
     else:
         fmt = _format(job.graph_format, conneg.GRAPH_FORMATS)
         rows, truncated = results.write_triples(result, fmt, chunks.append, job.max_rows)
-    return QueryAnswer(b"".join(chunks), fmt.media_type, fmt.content_type, rows, truncated)
+    body = b"".join(chunks)
+    encoding = None
+    if job.gzip and len(body) >= GZIP_MIN_BYTES:
+        body, encoding = gzip.compress(body, compresslevel=5, mtime=0), "gzip"
+    return QueryAnswer(body, fmt.media_type, fmt.content_type, rows, truncated, encoding)

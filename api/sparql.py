@@ -74,6 +74,7 @@ def execute_query(text: str, default_graphs: list[str] | None, named_graphs: lis
         graph_format=graph_format,
         max_rows=max_rows,
         base_iri=base_url() + "/sparql",
+        gzip=request.accept_encodings["gzip"] > 0,
     )
     executor = current_app.extensions.get("deploykb.executor")
     if executor is None:
@@ -89,7 +90,9 @@ def execute_query(text: str, default_graphs: list[str] | None, named_graphs: lis
     except QueryFailed as exc:
         raise ProtocolError(503, f"the query failed in the engine: {exc}") from None
     resp = Response(answer.body, content_type=answer.content_type)
-    resp.headers["Vary"] = "Accept"
+    resp.headers["Vary"] = "Accept, Accept-Encoding"
+    if answer.content_encoding:
+        resp.headers["Content-Encoding"] = answer.content_encoding
     resp.headers["X-Deploykb-Rows"] = str(answer.rows)
     if answer.truncated:
         resp.headers["X-Deploykb-Truncated"] = "true"

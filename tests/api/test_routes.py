@@ -461,3 +461,20 @@ def test_a_hostile_host_header_cannot_inject_into_descriptions(client) -> None:
     for path in ("/sparql", "/.well-known/void"):
         resp = client.get(path, headers={"Host": 'evil> <http://x/p> "y'})
         assert resp.status_code == 400
+
+
+def test_big_answers_are_gzipped_when_the_client_accepts_it(app, h) -> None:
+    rows = " ".join(f"<http://ex/n{i}> <http://ex/p> {i} ." for i in range(300))
+    h.load_nquads(app, rows)
+    client = app.test_client()
+    query = {"query": "SELECT ?s ?o { ?s <http://ex/p> ?o }"}
+    zipped = client.get("/sparql", query_string=query, headers={"Accept-Encoding": "gzip"})
+    plain = client.get("/sparql", query_string=query)
+    assert zipped.headers["Content-Encoding"] == "gzip"
+    assert "Content-Encoding" not in plain.headers
+    assert gzip.decompress(zipped.data) == plain.data
+    assert len(zipped.data) < len(plain.data) / 3
+    small = client.get(
+        "/sparql", query_string={"query": "ASK {}"}, headers={"Accept-Encoding": "gzip"}
+    )
+    assert "Content-Encoding" not in small.headers
