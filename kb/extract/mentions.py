@@ -15,7 +15,7 @@ from kb.extract.lexicon import ActorHit, EquipmentHit, Lexicon
 from kb.extract.tokens import Token
 
 _DESIGNATION = re.compile(
-    r"^(?=.*\d)[A-Z][A-Za-z]{0,5}-?\d{1,4}[A-Za-z]{0,3}(?:-\d{1,3}[A-Za-z]?)?s?$"
+    r"^(?=.*\d)[A-Z][A-Za-z]{0,5}(?:/[A-Z]{1,4})?-?\d{1,4}[A-Za-z]{0,3}(?:-\d{1,3}[A-Za-z]?)?s?$"
 )
 _TYPE_NUMBER = re.compile(r"^\d{2,3}[A-Z]{0,2}$")
 _CLASS_NAME = re.compile(r"^[A-Z][\w-]*-class$")
@@ -222,9 +222,9 @@ def _unknown_name(tokens: list[Token], i: int, lex: Lexicon) -> bool:
     if i + 1 >= len(tokens):
         return False
     got = _match_at(tokens, i + 1, lex.heads, lex)
-    return (
-        got is not None and tuple(t.key for t in tokens[i + 1 : i + 1 + got[0]]) not in WEAK_HEADS
-    )
+    if got is None or got[1] in ("Unit", "Personnel"):
+        return False  # "the 2nd Cavalry Regiment", "Gurkha troops": names of forces
+    return tuple(t.key for t in tokens[i + 1 : i + 1 + got[0]]) not in WEAK_HEADS
 
 
 def _atoms(tokens: list[Token], lex: Lexicon) -> list[Atom]:

@@ -25,7 +25,7 @@ _CUE = re.compile(
     r"leav\w*|left|depart\w*|evacuat\w*|relocat\w*|shift\w*|roll(?:ed|ing)? (?:into|in)|"
     r"cross\w*|enter\w*|invad\w*|occup\w*|join\w*|to deploy|en route|on (?:their|its) way|"
     r"numbering|number(?:ed)? (?:about|around|some)|tally|estimate[sd]?|believed|"
-    r"park(?:ed|ing)|living|lives|live|housed|houses|quartered|billeted|camped|keep(?:s|ing)?|kept|maintain\w*|retain\w*|show(?:s|ed|n)?|taken control|took control|"
+    r"lead(?:s|ing)? (?:the|a|an|its|their)|led (?:the|a|an|its|their)|park(?:ed|ing)|living|lives|live|housed|houses|quartered|billeted|camped|keep(?:s|ing)?|kept|maintain\w*|retain\w*|show(?:s|ed|n)?|taken control|took control|"
     r"in control|assigned|rotation|rotating|includ(?:e|es|ed|ing)|consist\w*|compris\w*|"
     r"airdrop\w*|parachut\w*|dropped|fly in|flying in|flown in|accompan\w*|escort\w*|"
     r"join(?:s|ed|ing)?|bring(?:s|ing)?|carry(?:ing)?|carries|carried|aboard|on board|embarked|"
@@ -253,7 +253,7 @@ _PRESENT_NEAR = re.compile(
     r"dispatch\w*|transferr?\w*|keep(?:s|ing)?|kept|maintain\w*|retain\w*|remain\w*|stay\w*|"
     r"escort\w*|accompan\w*|join\w*|already|operat(?:e|es|ed|ing)|parked|assigned|"
     r"contribut\w*|provid\w*|commit\w*|host\w*|garrison\w*|patrol\w*|t[ao]ken? control|"
-    r"living|lives|housed|houses|quartered|"
+    r"living|lives|housed|houses|quartered|lead(?:s|ing)? (?:the|a|an|its|their)|"
     r"took control|(?:is|are|were|was|been) "
     r"(?:now |already |still |also |currently |reportedly |stationed |based )?(?:at|in|there|on|near))\b",
     re.I,
