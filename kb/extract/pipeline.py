@@ -111,7 +111,7 @@ def extract_report(report: Report, lex: Lexicon) -> Extraction:
     # the pre-filter: only sentences naming equipment (and the two before them, for the
     # places and actors they refer back to) get tokenised and analysed
     deep = [_candidate(text[s:e], lex) for s, e in spans]
-    needed = {k for n, d in enumerate(deep) if d for k in (n - 3, n - 2, n - 1, n)}
+    needed = {k for n, d in enumerate(deep) if d for k in (n - 2, n - 1, n)}
     for n, (s, e) in enumerate(spans):
         state.sentence = n
         if n not in needed:
