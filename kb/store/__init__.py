@@ -25,9 +25,12 @@ def open_store(
     update_url: str | None = None,
     gsp_url: str | None = None,
 ) -> Store:
-    """Open the store the user chose. ``read_only`` refuses writes (and does not create an
+    """Open the store the user chose (an explicit argument wins over the environment).
+
+    ``read_only`` refuses writes (and does not create an
     embedded store that does not exist yet). Raises ``StoreError`` with a one-line message."""
-    url = url or os.environ.get("DEPLOYKB_STORE") or None
+    if url is None and data_dir is None:
+        url = os.environ.get("DEPLOYKB_STORE") or None
     if url:
         from kb.store.remote import RemoteStore
 

@@ -58,11 +58,15 @@ def test_parallel_ingest_equals_serial(new_store_dir):
     b = ingest_json(str(ARTICLES), "--data", parallel, "--jobs", "2", "--batch-size", "2")
     a.pop("seconds"), b.pop("seconds")
     assert a == b
-    # blank nodes (only in the shapes/ontology graphs) get fresh labels on every load
+    # the report graphs are identical (the vocabulary graphs hold blank nodes, which get
+    # fresh labels on every load, so they are compared by presence only)
     a_quads, b_quads = quads_of(serial), quads_of(parallel)
-    assert len(a_quads) == len(b_quads) > 100
-    assert {q for q in a_quads if "_:" not in q} == {q for q in b_quads if "_:" not in q}
-    assert not [q for q in a_quads if "_:" in q and "/graph/report/" in q]
+    reports_a = {q for q in a_quads if "/graph/report/" in q.rsplit(" ", 1)[-1]}
+    reports_b = {q for q in b_quads if "/graph/report/" in q.rsplit(" ", 1)[-1]}
+    assert reports_a == reports_b and len(reports_a) > 100
+    assert not [q for q in reports_a if "_:" in q]
+    for graph in (ONTOLOGY_GRAPH, SHAPES_GRAPH, CATALOG_GRAPH):
+        assert any(q.endswith(f"<{graph}>") for q in b_quads)
 
 
 def test_changed_text_at_the_same_url_replaces_the_report(tmp_path, new_store_dir):
@@ -129,6 +133,7 @@ def test_vocabulary_graphs_are_loaded_once_and_refreshed_when_changed(new_store_
             str(SHAPES_GRAPH),
             str(CATALOG_GRAPH),
         }
+        refresh_vocabulary(store)  # the files may be newer than the template
         state = store.state()
         assert refresh_vocabulary(store) == []
         assert store.state() == state  # nothing written when nothing changed
