@@ -14,6 +14,9 @@ from markupsafe import escape
 
 WIDTH = 720
 PANEL_HEIGHT = 130
+SINGLE_HEIGHT = 78
+SAME_DAY_GAP = 44
+MIN_PAD_DAYS = 7
 LEFT = 70
 RIGHT = 30
 TOP = 26
@@ -40,8 +43,10 @@ def _x_positions(dates: list[date], left: float, right: float) -> list[float]:
         gap = min(90.0, (right - left) / len(dates))
         centre = (left + right) / 2
         return [centre + (i - (len(dates) - 1) / 2) * gap for i in range(len(dates))]
-    span = last - first
-    xs = [left + (d.toordinal() - first) / span * (right - left) for d in dates]
+    # pad the time domain so that dates a few days apart do not sit at the two edges
+    pad = max((last - first) / 10, MIN_PAD_DAYS)
+    start, span = first - pad, last - first + 2 * pad
+    xs = [left + (d.toordinal() - start) / span * (right - left) for d in dates]
     for i in range(1, len(xs)):
         xs[i] = max(xs[i], xs[i - 1] + MIN_GAP)
     if xs[-1] > right:  # squeeze back into the panel, keeping order and gaps proportional
@@ -66,20 +71,45 @@ def sort_key(e: Estimate) -> tuple[date, int]:
     return (e.when, 0 if e.superseded else 1)
 
 
+def _date_positions(estimates: list[Estimate]) -> dict[date, float]:
+    """One shared time axis: an x for every date, so panels line up vertically."""
+    dates = sorted({e.when for e in estimates})
+    xs = _x_positions(dates, LEFT + 30, WIDTH - RIGHT - 20)
+    return dict(zip(dates, xs, strict=True))
+
+
+def _point_xs(points: list[Estimate], at: dict[date, float]) -> list[float]:
+    """x of each point: its date's x, points of the same date side by side (in sort order)."""
+    same_day: dict[date, list[int]] = {}
+    for i, p in enumerate(points):
+        same_day.setdefault(p.when, []).append(i)
+    xs = [0.0] * len(points)
+    for when, indexes in same_day.items():
+        for k, i in enumerate(indexes):
+            xs[i] = at[when] + (k - (len(indexes) - 1) / 2) * SAME_DAY_GAP
+    return xs
+
+
 def render_svg(estimates: list[Estimate]) -> str:
-    """An SVG element (string) with one panel per series; empty string when there is nothing."""
+    """An SVG element (string) with one panel per series on a shared time axis; series with
+    a single estimate get a short panel. Empty string when there is nothing to draw."""
     if not estimates:
         return ""
     series: dict[str, list[Estimate]] = {}
     for e in sorted(estimates, key=sort_key):
         series.setdefault(e.series, []).append(e)
-    height = PANEL_HEIGHT * len(series) + 24
+    at = _date_positions(estimates)
+    panels, top = [], 0.0
+    for name, points in series.items():
+        height = PANEL_HEIGHT if len(points) > 1 else SINGLE_HEIGHT
+        panels.append(_panel(name, points, top, height, _point_xs(points, at)))
+        top += height
+    height = top + 24
     parts = [
-        f'<svg class="timeline" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}"'
-        f' width="100%" role="img" aria-label="Timeline of estimates per asset type">'
+        f'<svg class="timeline" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height:.0f}"'
+        f' width="100%" role="img" aria-label="Timeline of estimates per asset type">',
+        *panels,
     ]
-    for index, (name, points) in enumerate(series.items()):
-        parts.append(_panel(name, points, index * PANEL_HEIGHT))
     legend_y = height - 8
     parts.append(
         f'<g class="legend" font-size="11"><circle cx="{LEFT}" cy="{legend_y - 4}" r="5"'
@@ -91,23 +121,26 @@ def render_svg(estimates: list[Estimate]) -> str:
     return "".join(parts)
 
 
-def _panel(name: str, points: list[Estimate], top: float) -> str:
-    y0, y1 = top + PANEL_HEIGHT - BOTTOM, top + TOP
+def _panel(name: str, points: list[Estimate], top: float, height: float, xs: list[float]) -> str:
+    y0, y1 = top + height - BOTTOM, top + TOP
     vmax = _nice_max(max(p.value for p in points))
-    xs = _x_positions([p.when for p in points], LEFT + 20, WIDTH - RIGHT)
+    single = len(points) == 1
 
     def y(v: int) -> float:
-        return y0 - (v / vmax) * (y0 - y1)
+        # a lone estimate has nothing to compare with: it sits mid-panel
+        return (y0 + y1) / 2 if single else y0 - (v / vmax) * (y0 - y1)
 
     out = [f'<g class="series" data-series="{escape(name)}">']
     out.append(
         f'<text x="8" y="{top + 16}" font-size="13" font-weight="bold">{escape(name)}</text>'
         f'<line x1="{LEFT}" y1="{y0}" x2="{WIDTH - RIGHT}" y2="{y0}" class="axis"/>'
-        f'<line x1="{LEFT}" y1="{y0}" x2="{LEFT}" y2="{y1}" class="axis"/>'
-        f'<text x="{LEFT - 6}" y="{y1 + 4}" text-anchor="end" font-size="10">{vmax}</text>'
-        f'<text x="{LEFT - 6}" y="{y0 + 4}" text-anchor="end" font-size="10">0</text>'
     )
-    if len(points) > 1:
+    if not single:
+        out.append(
+            f'<line x1="{LEFT}" y1="{y0}" x2="{LEFT}" y2="{y1}" class="axis"/>'
+            f'<text x="{LEFT - 6}" y="{y1 + 4}" text-anchor="end" font-size="10">{vmax}</text>'
+            f'<text x="{LEFT - 6}" y="{y0 + 4}" text-anchor="end" font-size="10">0</text>'
+        )
         coords = " ".join(f"{x:.1f},{y(p.value):.1f}" for x, p in zip(xs, points, strict=True))
         out.append(f'<polyline points="{coords}" class="trend"/>')
     for x, p in zip(xs, points, strict=True):
