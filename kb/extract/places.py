@@ -438,7 +438,7 @@ def _phrase_at(tokens: list[Token], i: int, lex: Lexicon, text: str) -> PlaceMen
         while k < n and k - j < 4 and _name_word(tokens[k], lex) and not _facility_noun(tokens, k):
             k += 1
         if j < k < n and _facility_noun(tokens, k):
-            unknown = " ".join(t.text for t in tokens[j:k])
+            unknown = _join(tokens[j:k])
             j = k
     fac = _facility_noun(tokens, j) if j < n else None
     pm: PlaceMention | None = None
@@ -478,7 +478,7 @@ def _phrase_at(tokens: list[Token], i: int, lex: Lexicon, text: str) -> PlaceMen
                 m = k
                 while m < n and m - k < 3 and _name_word(tokens[m], lex):
                     m += 1
-                unknown = " ".join(t.text for t in tokens[k:m])
+                unknown = _join(tokens[k:m])
                 fac_end = m
         elif not got and not unknown and fac_end + 1 < n and tokens[fac_end].text == ",":
             # "the capital, Niamey"
@@ -532,7 +532,7 @@ def _phrase_at(tokens: list[Token], i: int, lex: Lexicon, text: str) -> PlaceMen
         k = j
         while k < n and k - j < 4 and _name_word(tokens[k], lex):
             k += 1
-        name = " ".join(t.text for t in tokens[j:k])
+        name = _join(tokens[j:k])
         pm = _make(tokens, i, k, text, None, name, _AREA)
     if pm is None:
         return None
@@ -605,9 +605,16 @@ def _display(hit: PlaceHit, tokens: list[Token], start: int, length: int) -> str
     if hit.kind == "Country":
         return None
     # as written ("Qamishli", "Hamadan"), not the gazetteer's spelling ("Al-Qamishli")
-    words = [t.text for t in tokens[start : start + length]]
-    kept = [w for w in words if w.lower() not in _GENERIC_NAME_WORDS]
-    return " ".join(kept) if kept else hit.name
+    kept = [t for t in tokens[start : start + length] if t.lower not in _GENERIC_NAME_WORDS]
+    return _join(kept) if kept else hit.name
+
+
+def _join(tokens: list[Token]) -> str:
+    """Tokens back to text with their original spacing ("N'Djamena", "Port-au-Prince")."""
+    out = ""
+    for k, t in enumerate(tokens):
+        out += (" " if k and tokens[k - 1].end < t.start else "") + t.text
+    return out
 
 
 def _facility_for(

@@ -237,7 +237,34 @@ def _match_back(tokens: list[Token], end: int, phrases: set[tuple[str, ...]]) ->
 
 
 def quantity_before(tokens: list[Token], i: int, text: str = "") -> tuple[Quantity, int]:
-    """The quantity that ends right before token ``i`` and the index where it starts."""
+    """The quantity that ends right before token ``i`` and the index where it starts.
+
+    In a partitive ("about 750 of its roughly 1,000 troops") the part is the count."""
+    whole, first = _quantity_before(tokens, i, text)
+    if (
+        whole.qualifier == "unspecified"
+        and i >= 3
+        and tokens[i - 1].lower in ("the", "its", "their", "these", "those")
+        and tokens[i - 2].lower == "of"
+    ):
+        # "42 of the bombers"
+        part, part_first = _quantity_before(tokens, i - 2, text)
+        if part.qualifier not in ("unspecified",):
+            return part, part_first
+    k = first - 2
+    if (
+        whole.qualifier != "unspecified"
+        and k >= 1
+        and tokens[k].lower == "of"
+        and tokens[k + 1].lower in ("its", "their", "the", "his", "her", "our")
+    ):
+        part, part_first = _quantity_before(tokens, k, text)
+        if part.qualifier not in ("unspecified", "vague"):
+            return part, part_first
+    return whole, first
+
+
+def _quantity_before(tokens: list[Token], i: int, text: str = "") -> tuple[Quantity, int]:
     end = i - 1
     if end < 0:
         return Quantity(), i
@@ -292,7 +319,7 @@ def quantity_before(tokens: list[Token], i: int, text: str = "") -> tuple[Quanti
         return _qualify(tokens, first, i, q, value)
     # "several thousand more soldiers", "500 additional troops": the count before "more"
     if w in ("more", "additional", "extra", "fresh", "further", "new") and end >= 1:
-        inner, first = quantity_before(tokens, end, text)
+        inner, first = _quantity_before(tokens, end, text)
         if inner.qualifier not in ("unspecified",) and first < end:
             return inner, first
     # "hundreds of", "several", "a few"
