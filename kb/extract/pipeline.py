@@ -52,6 +52,9 @@ _EARLIER = re.compile(
     r"up to|an estimated|fewer than|less than)?\s*[\w,.-]+(?:\s+(?:hundred|thousand|million))?))",
     re.I,
 )
+_FACILITY_AFTER = re.compile(
+    r"(?:bases?|airfields?|air ?bases?|ports?|facilit(?:y|ies)|depots?)\b", re.I
+)
 _INCLUDING = re.compile(r"^[^.;]{0,60}?\b(?:including|among them)\b")
 _OF = re.compile(r"^\s+of\b")
 _EXERCISE = re.compile(r"\b(?:exercises?|drills?|war ?games?|manoeuvres|maneuvers)\b", re.I)
@@ -442,7 +445,7 @@ def _claims(
         and id(p) not in origins
         and (
             p.start > 0
-            and tokens[p.start - 1].lower in (*LOCATIVE, "from")
+            and tokens[p.start - 1].lower in (*LOCATIVE, "from", *_REACHED)
             or tokens[p.start].lower == "there"
             or p.governed
         )
@@ -480,6 +483,8 @@ def _claims(
             and (nxt is None or tokens[nxt.start].start > m_end)
         ):
             continue
+        if m.end < len(tokens) and _FACILITY_AFTER.match(text, tokens[m.end].start):
+            continue  # "a drone base", "the submarine base": a kind of base, not an item
         quantity, q_start = quantity_before(tokens, m.start)
         if (
             quantity.qualifier == "exact"
@@ -519,6 +524,9 @@ def _claims(
                     and where.name is not None
                     and where.name != earlier.location_name
                 )
+                here = status_near(clause, m_start - tokens[cs].start, m_end - tokens[cs].start)
+                if here in ("withdrawn", "denied") and earlier.status != here:
+                    moved = True  # "the bombers had left the airfield": a new state
                 if not moved:
                     _corroborate(earlier, attr, sentence, where)
                     continue

@@ -25,6 +25,7 @@ _CUE = re.compile(
     r"leav\w*|left|depart\w*|evacuat\w*|relocat\w*|shift\w*|roll(?:ed|ing)? (?:into|in)|"
     r"cross\w*|enter\w*|invad\w*|occup\w*|join\w*|to deploy|en route|on (?:their|its) way|"
     r"numbering|number(?:ed)? (?:about|around|some)|tally|estimate[sd]?|believed|"
+    r"(?:has|have|had) (?:[a-z]+ ){0,3}[\d,]+|there (?:are|were|is) (?:[a-z]+ ){0,3}[\d,]+|"
     r"lead(?:s|ing)? (?:the|a|an|its|their)|led (?:the|a|an|its|their)|park(?:ed|ing)|living|lives|live|housed|houses|quartered|billeted|camped|keep(?:s|ing)?|kept|maintain\w*|retain\w*|show(?:s|ed|n)?|taken control|took control|"
     r"in control|assigned|rotation|rotating|includ(?:e|es|ed|ing)|consist\w*|compris\w*|"
     r"airdrop\w*|parachut\w*|dropped|fly in|flying in|flown in|accompan\w*|escort\w*|"
@@ -48,7 +49,7 @@ _REPORTED_WOULD = re.compile(
     r"expected|agreed|decided)\b[^.;]*\bwould\b",
     re.I,
 )
-_IF = re.compile(r"\b(?:if|unless|whether|in case)\b", re.I)
+_IF = re.compile(r"\b(?:if|unless|whether|in case|once)\b", re.I)
 _CONDITION = re.compile(r"\b(?:if|unless|could|might|(?-i:may)|whether)\b", re.I)
 _MAYBE = re.compile(
     r"\b(?:possibl[ey]|potential(?:ly)?|consider\w*|threaten\w*|options?|in case|"

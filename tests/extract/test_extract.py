@@ -237,3 +237,31 @@ def test_reported_would_is_a_plan_but_a_condition_is_not(run):
     c = one(run("Oslo said its allies would contribute 600 soldiers to the mission in Latvia."))
     assert c["status"] == "planned"
     assert run("Oslo said it would send 600 soldiers to Latvia if asked.").claims == []
+
+
+def test_partitive_counts_the_part(run):
+    c = one(run("Washington has withdrawn about 750 of its 1,000 troops from Niger."))
+    assert (c["quantity"]["qualifier"], c["quantity"]["value"], c["status"]) == (
+        "approximate",
+        750,
+        "withdrawn",
+    )
+
+
+def test_possession_with_a_place_is_presence(run):
+    c = one(run("Paris now has between 2,500 and 2,900 soldiers in Mali."))
+    assert (c["quantity"]["min"], c["quantity"]["max"], c["country"]) == (2500, 2900, "Mali")
+
+
+def test_a_kind_of_base_is_not_an_item_and_once_is_a_condition(run):
+    assert run("The Americans will leave a drone base near Agadez by August.").claims == []
+    assert run("The force will shrink once the African troops are in place.").claims == []
+
+
+def test_a_reference_that_changes_status_is_a_new_claim(run):
+    ex = run(
+        "Russia deployed six Tu-22M3 bombers to an air base near Hamadan. "
+        "The ambassador confirmed that the bombers had left the airfield."
+    )
+    assert [c.status for c in ex.claims] == ["deployed", "withdrawn"]
+    assert ex.claims[1].asset == ex.claims[0].asset
