@@ -102,7 +102,9 @@ class EquipmentConcept:
     label: str
     #: the top concept reached through skos:broader (one of kb.model.ITEM_CLASSES)
     item_class: str
-    #: the designation (skos:notation, "Su-27"); None for generic classes such as "howitzer"
+    #: the model as news names it ("Su-27", "Iskander", "Kilo-class"); None for generic classes
+    #: ("howitzer"), top concepts, personnel and unit types. The technical designation is the
+    #: Turtle's skos:notation ("9K720", "Project 636").
     model: str | None
     #: every surface form: prefLabel, altLabels (NATO names, designations, spellings)
     labels: tuple[str, ...]

@@ -248,7 +248,7 @@ def build_equipment(data: ModuleType) -> tuple[Graph, list[dict[str, Any]]]:
             "id": slug,
             "label": pref,
             "broader": None,
-            "model": None,
+            "notation": None,
             "manufacturer": None,
             "alts": dedupe(list(alts), pref),
             "nato": [],
@@ -270,7 +270,7 @@ def build_equipment(data: ModuleType) -> tuple[Graph, list[dict[str, Any]]]:
             "id": slug,
             "label": pref,
             "broader": broader,
-            "model": notation,
+            "notation": notation,
             "manufacturer": maker,
             "alts": dedupe(labels, pref),
             "nato": list(nato),
@@ -280,6 +280,7 @@ def build_equipment(data: ModuleType) -> tuple[Graph, list[dict[str, Any]]]:
             raise CatalogError(f"equipment {c['id']!r}: unknown broader {c['broader']!r}")
     for c in concepts.values():
         c["item_class"] = _top_of(concepts, c["id"])
+        c["model"] = model_name(c, data.MODEL_NAMES)
     _check_equipment_labels(concepts, data.DELIBERATE_AMBIGUITY)
 
     g = Graph()
@@ -308,8 +309,8 @@ def build_equipment(data: ModuleType) -> tuple[Graph, list[dict[str, Any]]]:
             g.add(SCHEME_IRI, str(SKOS) + "hasTopConcept", iri)
         else:
             g.add(iri, str(SKOS) + "broader", str(EQUIPMENT) + c["broader"])
-        if c["model"]:
-            g.add(iri, str(SKOS) + "notation", plain(c["model"]))
+        if c["notation"]:
+            g.add(iri, str(SKOS) + "notation", plain(c["notation"]))
         if c["manufacturer"]:
             g.add(iri, str(DKB) + "manufacturer", plain(c["manufacturer"]))
     records = [
@@ -326,6 +327,25 @@ def build_equipment(data: ModuleType) -> tuple[Graph, list[dict[str, Any]]]:
         for c in sorted(concepts.values(), key=lambda c: c["id"])
     ]
     return g, records
+
+
+def model_name(concept: dict[str, Any], overrides: dict[str, str | None]) -> str | None:
+    """The model as news names it ("Iskander", "Kilo-class", "Rafale"); None for a generic class
+    ("howitzer"), a top concept, or a personnel or unit type. skos:notation keeps the technical
+    designation ("9K720", "Project 636")."""
+    if concept.get("broader") is None or concept["item_class"] in ("Personnel", "Unit"):
+        return None
+    if concept["id"] in overrides:
+        return overrides[concept["id"]]
+    labels = [concept["label"], *concept["alts"]]
+    if concept["id"].endswith("-class"):
+        return next((x for x in labels if x.endswith("-class")), concept["label"])
+    if concept.get("notation"):
+        return concept["notation"]
+    if concept["label"][:1].islower():
+        return None
+    proper = sorted((x for x in labels if x[:1].isupper()), key=lambda x: (len(x), x))
+    return proper[0] if proper else concept["label"]
 
 
 def _top_of(concepts: dict[str, dict[str, Any]], slug: str) -> str:

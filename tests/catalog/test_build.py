@@ -50,6 +50,7 @@ def _equipment_data(rows, ambiguity=None) -> types.SimpleNamespace:
         CONCEPTS=rows,
         DELIBERATE_AMBIGUITY=ambiguity or {},
         BRANDS={"Mikoyan": "Mikoyan"},
+        MODEL_NAMES={},
     )
 
 
@@ -58,6 +59,7 @@ def test_equipment_rows_become_concepts_with_spelling_variants(build_module) -> 
     graph, records = build_module.build_equipment(_equipment_data(rows))
     (mig,) = [r for r in records if r["id"] == "mig-29"]
     assert mig["item_class"] == "FighterAircraft"
+    assert mig["model"] == "MiG-29"
     assert mig["nato_names"] == ["Fulcrum"]
     assert {"Fulcrum", "MiG-29", "MiG29", "MiG 29", "Mikoyan MiG-29", "MiG-29 Fulcrum"} <= set(
         mig["labels"]

@@ -42,8 +42,8 @@ def cat() -> Catalog:
         ("Blackjack", "tu-160", "BomberAircraft", "Tu-160"),
         ("Bear", "tu-95", "BomberAircraft", "Tu-95"),
         ("Gargoyle", "s-300pmu2", "AirDefenseSystem", "S-300PMU-2"),
-        ("Stone", "iskander", "MissileSystem", "9K720"),
-        ("Kilo-class", "kilo-class", "Submarine", "Project 636"),
+        ("Stone", "iskander", "MissileSystem", "Iskander"),
+        ("Kilo-class", "kilo-class", "Submarine", "Kilo-class"),
         ("battalion tactical groups", "battalion-tactical-group", "Unit", None),
         ("Reaper", "mq-9", "Drone", "MQ-9"),
     ],
@@ -235,3 +235,12 @@ def test_more_news_places_and_types(cat: Catalog) -> None:
     assert cat.places_by_name("Helmand")[0].kind == "Region"
     assert cat.equipment_by_label("Tiger")[0].item_class == "AttackHelicopter"
     assert cat.equipment_by_label("Il-62")[0].nato_names == ("Classic",)
+
+
+def test_model_is_the_name_news_uses(cat: Catalog) -> None:
+    assert cat.equipment_by_label("9K720")[0].model == "Iskander"
+    assert cat.equipment_by_label("Project 636")[0].model == "Kilo-class"
+    assert cat.equipment_by_label("HIMARS")[0].model == "HIMARS"
+    assert cat.equipment_by_label("Dassault Rafale")[0].model == "Rafale"
+    assert cat.equipment_by_label("MRAP")[0].model is None
+    assert cat.equipment_by_label("marines")[0].model is None
