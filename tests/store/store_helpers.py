@@ -84,3 +84,14 @@ def make_processed(
         ntriples=graph.serialize(format="nt"),
         claims=len(extraction.claims),
     )
+
+
+def report_quads(store) -> set[str]:
+    """The quads of the report graphs of an embedded store (cheap: skips the vocabulary)."""
+    out: set[str] = set()
+    for graph in store.named_graphs():
+        if "/graph/report/" in graph:
+            out.update(
+                str(q) for q in store.raw.quads_for_pattern(None, None, None, ox.NamedNode(graph))
+            )
+    return out
