@@ -144,7 +144,9 @@ def _name_gap(tokens: list[Token], left: Atom, right: Atom) -> bool:
         return True
     # "An-124 heavy cargo plane", "Iron Dome anti-rocket battery": descriptive words
     return right.kind in ("head", "tail") and all(
-        t.lower in MODIFIERS or (t.text.islower() and "-" in t.text) for t in gap
+        t.lower in MODIFIERS
+        or (t.text.islower() and ("-" in t.text or (t.text.endswith("ed") and len(t.text) > 4)))
+        for t in gap
     )
 
 

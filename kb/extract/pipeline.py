@@ -18,7 +18,13 @@ from kb.extract.mentions import Mention, find_mentions
 from kb.extract.places import LOCATIVE, PlaceMention, find_places
 from kb.extract.quantities import parse_quantity, quantity_before
 from kb.extract.sentences import split_sentences
-from kb.extract.status import deployment_cue, has_status_cue, skip_reason, status_near
+from kb.extract.status import (
+    MUNITION_FLIGHT,
+    deployment_cue,
+    has_status_cue,
+    skip_reason,
+    status_near,
+)
 from kb.extract.tokens import Token, key_tuple, norm_key, tokenize
 from kb.model import Attribution, Claim, Extraction, Quantity, Report, Span
 
@@ -556,6 +562,12 @@ def _claims(
             if (quantity.stated_as or "").lower() in ("a", "an", "another"):
                 continue
         reason = skip_reason(clause, before, after_item)
+        if (
+            m.item_class == "MissileSystem"
+            and not m.has_model
+            and MUNITION_FLIGHT.search(after_item)
+        ):
+            reason = "munition"
         if reason is not None:
             continue
         if _EXERCISE.search(clause) and not locatives:
@@ -618,7 +630,7 @@ def _claims(
                 state.claims.append(claim)
                 if target is not None:
                     state.claim_place = target
-                if actor is not None:
+                if actor is not None and status not in ("withdrawn", "denied"):
                     state.subject = actor  # the latest deployer carries the story
                 _earlier_estimate(
                     report, state, claim, m_end, e, tokens[nxt.start].start if nxt else None

@@ -151,6 +151,12 @@ _HOSTILE = re.compile(
 )
 
 
+#: munitions in flight, not systems in place ("five of the missiles landed in its zone")
+MUNITION_FLIGHT = re.compile(
+    r"^\W*(?:\w+\s+){0,3}?(?:landed|fell|hit|struck|impacted|splashed|exploded|flew over)\b", re.I
+)
+
+
 @lru_cache(maxsize=4096)
 def skip_reason(clause: str, before_item: str, after_item: str = "") -> str | None:
     """Why a clause gives no claim for the item between ``before_item`` and ``after_item``.
