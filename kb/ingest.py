@@ -386,7 +386,7 @@ def refresh_vocabulary(store: Store) -> list[str]:
             digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
         wanted[graph] = (digest.hexdigest(), paths)
     stored = store.graph_hashes()
-    stale = {g: v for g, v in wanted.items() if stored.get(g) != v[0]}
+    stale = {g: v for g, v in wanted.items() if stored.get(g) != v[0] or not store.graph_exists(g)}
     if not stale:
         return []
     graphs: dict[str, list[ox.Triple]] = {}

@@ -141,6 +141,8 @@ def test_vocabulary_graphs_are_loaded_once_and_refreshed_when_changed(new_store_
         assert refresh_vocabulary(store) == [str(SHAPES_GRAPH)]
         assert store.graph_exists(str(SHAPES_GRAPH))
         assert refresh_vocabulary(store) == []
+        store.drop_graph(str(CATALOG_GRAPH))  # missing, though its hash is still recorded
+        assert refresh_vocabulary(store) == [str(CATALOG_GRAPH)]
     finally:
         store.close()
 
