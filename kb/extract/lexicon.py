@@ -56,6 +56,10 @@ _MAKERS = frozenset(
         "elbit",
     ]
 )
+#: catalog class labels that name places or nothing in particular
+_NOT_ITEMS = frozenset(
+    ["other", "unit", "units", "equipment", "outpost", "outposts", "base", "bases", "post", "posts"]
+)
 _STOPWORDS = frozenset(
     [
         "a",
@@ -217,7 +221,7 @@ class Lexicon:
                 key = key_tuple(label)
                 if generic and key and key[-1] in UMBRELLA:
                     continue  # "weapons", "military equipment": lists, not items
-                if generic and len(key) == 1 and key[0] in ("other", "unit", "equipment"):
+                if generic and len(key) == 1 and key[0] in _NOT_ITEMS:
                     continue
                 if generic and not label.isupper():
                     lex.heads.setdefault(key, item_class)

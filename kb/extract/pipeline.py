@@ -500,7 +500,16 @@ def _claims(
             quantity, q_start = Quantity(), m.start
         if quantity.qualifier == "unspecified" and index > 0:
             quantity = _shared_quantity(tokens, mentions[index - 1], m, quantities)
-        if m.named and quantity.qualifier == "unspecified":
+        if quantity.qualifier == "unspecified" and (
+            m.named
+            or (
+                m.start > 0
+                and tokens[m.start - 1].lower in ("its", "their", "his", "her")
+                and not _plural(tokens[m.end - 1].lower)
+                and m.item_class not in ("Personnel", "Unit")
+            )
+        ):
+            # a named ship; "its new Typhon launcher": one item
             quantity = Quantity("exact", 1, 1, 1, None)
         quantities[index] = quantity
         clause, cs, clause_end = clause_text(m.start)
