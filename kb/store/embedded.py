@@ -29,7 +29,10 @@ def _check_directory(path: Path, *, create: bool) -> None:
     if path.exists() and not path.is_dir():
         raise StoreError(f"{path}: not a directory, so not a deploykb store")
     if path.is_dir():
-        entries = os.listdir(path)
+        try:
+            entries = os.listdir(path)
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot read the store directory: {exc.strerror}") from None
         if entries and _STORE_MARKER not in entries:
             raise StoreError(
                 f"{path}: not a deploykb store (the directory holds other files); "
