@@ -122,8 +122,12 @@ def command(
         if item.shacl_text:
             progress.echo(_indent(item.shacl_text))
         if report_dir and item.shacl_turtle:
-            target = write_shacl_report(report_dir, item)
-            progress.echo(f"  SHACL report written to {target}")
+            try:
+                target = write_shacl_report(report_dir, item)
+            except OSError as exc:
+                progress.echo(f"  cannot write the SHACL report to {report_dir}: {exc.strerror}")
+            else:
+                progress.echo(f"  SHACL report written to {target}")
 
     progress = _Progress(enabled=sys.stderr.isatty() and not as_json)
     try:
