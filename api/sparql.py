@@ -41,7 +41,7 @@ def _formats(form: str | None) -> tuple[str, str]:
 
 
 def execute_query(text: str, default_graphs: list[str] | None, named_graphs: list[str] | None):
-    """Check, run and answer one query (also used by the UI for its own queries)."""
+    """Check, run and answer one protocol query: refusals, format choice, executor, headers."""
     info = inspect_query(text)
     if info.is_update:
         raise ProtocolError(

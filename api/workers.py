@@ -250,8 +250,12 @@ class ProcessExecutor:
             snapshot = self.snapshots.current()
             if worker.snapshot != snapshot:
                 self.snapshots.acquire(snapshot)
-                worker.conn.send(("open", snapshot))
-                self._wait(worker, deadline)
+                try:
+                    worker.conn.send(("open", snapshot))
+                    self._wait(worker, deadline)
+                except BaseException:
+                    self.snapshots.release(snapshot)
+                    raise
                 self.snapshots.release(worker.snapshot)
                 worker.snapshot = snapshot
             worker.conn.send(("query", job))
