@@ -53,9 +53,24 @@
     })
     .catch((err) => console.warn("basemap failed", err));
 
+  function placeHtml(p) {
+    return (
+      `<strong>${escapeHtml(p.label)}</strong><br>${p.claims} claim${p.claims === 1 ? "" : "s"}` +
+      `<br><a href="${escapeHtml(p.url)}">place page</a>`
+    );
+  }
+
   fetch(el.dataset.source)
     .then((r) => r.json())
     .then((collection) => {
+      // places at the same point (a country placed at its capital, say) share one popup,
+      // so the place under the top marker stays reachable
+      const atPoint = new Map();
+      collection.features.forEach((f) => {
+        const key = f.geometry.coordinates.map((c) => c.toFixed(4)).join(",");
+        if (!atPoint.has(key)) atPoint.set(key, []);
+        atPoint.get(key).push(f.properties);
+      });
       const markers = [];
       collection.features.forEach((f) => {
         const [lon, lat] = f.geometry.coordinates;
@@ -68,11 +83,9 @@
           fillOpacity: 0.7,
           className: "place-marker",
         });
-        marker.bindPopup(
-          `<strong>${escapeHtml(p.label)}</strong><br>${p.claims} claim${p.claims === 1 ? "" : "s"}` +
-            `<br><a href="${escapeHtml(p.url)}">place page</a>`
-        );
-        marker.bindTooltip(escapeHtml(p.label));
+        const here = atPoint.get(f.geometry.coordinates.map((c) => c.toFixed(4)).join(","));
+        marker.bindPopup(here.map(placeHtml).join("<hr>"));
+        marker.bindTooltip(here.map((q) => escapeHtml(q.label)).join(", "));
         marker.addTo(map);
         markers.push(marker);
       });

@@ -97,6 +97,24 @@ def test_demo_corpus_map_in_chromium(examples_app, repo_root: Path):
                 page.wait_for_selector(f'#map[data-markers="{expected}"]', timeout=20000)
                 assert page.locator("path.place-marker").count() == expected
                 page.screenshot(path=str(artifacts / "examples-map.png"), full_page=True)
+                # places sharing a point share a popup that lists them all
+                features = examples_app.test_client().get("/map.json").get_json()["features"]
+                points: dict[tuple, list[str]] = {}
+                for f in features:
+                    key = tuple(round(c, 4) for c in f["geometry"]["coordinates"])
+                    points.setdefault(key, []).append(f["properties"]["label"])
+                shared = [labels for labels in points.values() if len(labels) > 1]
+                if shared:
+                    index = next(
+                        i
+                        for i, f in enumerate(features)
+                        if f["properties"]["label"] == shared[0][-1]
+                    )
+                    page.locator("path.place-marker").nth(index).dispatch_event("click")
+                    popup = page.locator(".leaflet-popup-content")
+                    popup.wait_for()
+                    for label in shared[0]:
+                        assert label in popup.inner_text()
             finally:
                 browser.close()
     finally:
