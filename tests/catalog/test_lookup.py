@@ -244,3 +244,10 @@ def test_model_is_the_name_news_uses(cat: Catalog) -> None:
     assert cat.equipment_by_label("Dassault Rafale")[0].model == "Rafale"
     assert cat.equipment_by_label("MRAP")[0].model is None
     assert cat.equipment_by_label("marines")[0].model is None
+
+
+def test_places_are_listed_most_prominent_first(cat: Catalog) -> None:
+    ids = list(cat.places)
+    assert ids.index("gao-ml") < ids.index("gao-bf")
+    assert ids.index("tripoli-ly") < ids.index("tripoli-lb")
+    assert cat.places[ids[0]].kind == "Country"
