@@ -282,20 +282,48 @@ def report_iri_of_graph(graph_iri: str) -> str:
 
 # --------------------------------------------------------------------------- committing
 
-_REVISIONS_QUERY = """SELECT ?g ?r WHERE {{
-  VALUES ?u {{ <{url}> "{url}" }}
+_VERSIONS_QUERY = """SELECT ?u ?g ?r WHERE {{
+  VALUES ?u {{ {values} }}
   GRAPH ?g {{ ?r a <{report_class}> ; <{url_prop}> ?u }}
 }} ORDER BY ?g"""
+_EXISTING_QUERY = (
+    "SELECT ?g WHERE {{ VALUES ?g {{ {values} }} FILTER EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} }} }}"
+)
+_UNSAFE_IRI_CHARS = set('<>"{}|^`\\ \n\t')
+
+
+def _usable(iri: str) -> bool:
+    return bool(iri) and not any(c in _UNSAFE_IRI_CHARS for c in iri)
+
+
+def stored_versions_of(store: Store, urls: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
+    """For each source URL, the (graph, report) pairs in the store whose report has it;
+    one query for all of them (the URL may be stored as an IRI or as a string)."""
+    wanted = sorted({u for u in urls if _usable(u)})
+    found: dict[str, list[tuple[str, str]]] = {u: [] for u in wanted}
+    if not wanted:
+        return found
+    values = " ".join(f'<{u}> "{u}"' for u in wanted)
+    rows = store.query(
+        _VERSIONS_QUERY.format(values=values, report_class=DKB.Report, url_prop=SCHEMA.url)
+    )
+    for row in rows:
+        found.setdefault(row["u"].value, []).append((row["g"].value, row["r"].value))
+    return found
 
 
 def stored_versions(store: Store, url: str) -> list[tuple[str, str]]:
     """(graph, report) pairs in the store whose report has this source URL."""
-    if any(c in url for c in '<>"{}|^`\\ \n'):
-        return []
-    rows = store.query(
-        _REVISIONS_QUERY.format(url=url, report_class=DKB.Report, url_prop=SCHEMA.url)
-    )
-    return [(row["g"].value, row["r"].value) for row in rows]
+    return stored_versions_of(store, [url]).get(url, [])
+
+
+def existing_graphs(store: Store, graphs: Iterable[str]) -> set[str]:
+    """Which of these named graphs the store holds, in one query."""
+    wanted = sorted({g for g in graphs if _usable(g)})
+    if not wanted:
+        return set()
+    values = " ".join(f"<{g}>" for g in wanted)
+    return {row["g"].value for row in store.query(_EXISTING_QUERY.format(values=values))}
 
 
 def commit(store: Store, processed: Sequence[Processed]) -> list[Outcome]:
@@ -309,6 +337,10 @@ def commit(store: Store, processed: Sequence[Processed]) -> list[Outcome]:
     drops: list[str] = []
     #: source URL -> (graph, report) written earlier in this batch
     pending_urls: dict[str, tuple[str, str]] = {}
+    # two lookups for the whole batch (a remote store answers each in one round trip)
+    candidates = [p for p in processed if p.status == OK and p.graph_iri]
+    stored = existing_graphs(store, [p.graph_iri for p in candidates if p.graph_iri])
+    versions = stored_versions_of(store, [p.source_url for p in candidates if p.source_url])
     for item in processed:
         if item.status != OK:
             outcomes.append(
@@ -320,7 +352,7 @@ def commit(store: Store, processed: Sequence[Processed]) -> list[Outcome]:
             item.origin, INGESTED, None, item.graph_iri, item.report_iri, claims=item.claims
         )
         outcomes.append(outcome)
-        if item.graph_iri in writes or store.graph_exists(item.graph_iri):
+        if item.graph_iri in writes or (item.graph_iri in stored and item.graph_iri not in drops):
             outcome.status, outcome.claims = UNCHANGED, 0
             continue
         try:
@@ -336,7 +368,7 @@ def commit(store: Store, processed: Sequence[Processed]) -> list[Outcome]:
         #: earlier versions of this article, the most recent last
         older: list[tuple[str, str]] = []
         if item.source_url:
-            older = stored_versions(store, item.source_url)
+            older = list(versions.get(item.source_url, []))
             if item.source_url in pending_urls:
                 older.append(pending_urls[item.source_url])
                 writes.pop(older[-1][0], None)

@@ -80,6 +80,18 @@ def test_in_batch_version_follows_the_stored_one(store):
     assert {g for g in store.named_graphs() if "/graph/report/" in g} == {v2.graph_iri}
 
 
+def test_old_text_after_new_text_in_one_batch(store):
+    v0 = make_processed(FIRST, url=URL)
+    commit(store, [v0])
+    v1 = make_processed(FIRST + "\nUpdated.", url=URL)
+    outcomes = commit(store, [v1, make_processed(FIRST, url=URL)])
+    assert [(o.status, o.revision_of) for o in outcomes] == [
+        ("replaced", v0.report_iri),
+        ("replaced", v1.report_iri),
+    ]
+    assert {g for g in store.named_graphs() if "/graph/report/" in g} == {v0.graph_iri}
+
+
 def test_rejected_and_failed_items_are_not_written_but_the_batch_goes_on(store):
     good = make_processed(SECOND, origin="good.txt")
     rejected = Processed(origin="bad.txt", status=REJECTED, message="does not conform")
