@@ -142,6 +142,9 @@ class PlaceEntry:
     country_code: str | None = None
     #: GeoNames population, used to rank places that share a name (0 when unknown)
     population: int = 0
+    #: the sovereign state's country place: the country itself, or for a place in a dependent
+    #: territory (Guam, Greenland) the state it belongs to (united-states, denmark)
+    sovereign_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -216,6 +219,14 @@ class Catalog:
         if place is None or place.country_id is None:
             return None
         return self.places.get(place.country_id)
+
+    def sovereign_of(self, place_id: str) -> PlaceEntry | None:
+        """The sovereign state's country place for ``place_id`` (Camp Blaz -> United States,
+        although its ISO country is Guam); None for seas and unknown ids."""
+        place = self.places.get(place_id)
+        if place is None or place.sovereign_id is None:
+            return None
+        return self.places.get(place.sovereign_id)
 
     def facilities_near(
         self, place_id: str, kinds: Iterable[str] | None = None
@@ -363,6 +374,7 @@ def catalog_from_json(data: dict[str, Any]) -> Catalog:
             icao=p.get("icao"),
             country_code=p.get("country_code"),
             population=int(p.get("population", 0)),
+            sovereign_id=p.get("sovereign_id"),
         )
         for p in data["places"]
     ]

