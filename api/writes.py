@@ -35,7 +35,14 @@ from api.sparql_text import (
     service_allowed,
     tokens,
 )
-from kb.namespaces import BASE, REPORT_GRAPH_PREFIX
+from kb.namespaces import (
+    BASE,
+    CATALOG_GRAPH,
+    META_GRAPH,
+    ONTOLOGY_GRAPH,
+    REPORT_GRAPH_PREFIX,
+    SHAPES_GRAPH,
+)
 
 bp = Blueprint("writes", __name__)
 
@@ -313,6 +320,9 @@ def graph_store(direct: str | None = None) -> Response:
         return resp
     require_token()
     if request.method == "POST" and direct is None and not request.args:
+        fmt = ox.RdfFormat.from_media_type(request.mimetype) if request.mimetype else None
+        if fmt is not None and fmt.supports_datasets:
+            return _post_dataset(store, fmt)
         # POST to the store itself: make a new graph and say where it is (201 + Location)
         graph_iri = f"{base_url()}/store/graphs/{uuid.uuid4().hex}"
         triples = _body_triples(graph_iri)
@@ -321,6 +331,7 @@ def graph_store(direct: str | None = None) -> Response:
         )
         return Response(status=201, headers={"Location": graph_iri})
     graph_iri = _target(direct)
+    _refuse_managed(graph_iri)
     existed = graph_iri is None or store.graph_exists(graph_iri)
     if request.method == "DELETE":
         if not existed:
@@ -343,6 +354,44 @@ def graph_store(direct: str | None = None) -> Response:
     elif not existed:
         _write(store, f"CREATE SILENT GRAPH <{graph_iri}>")
     return Response(status=204 if existed else 201)
+
+
+MANAGED_GRAPHS = frozenset(
+    str(g) for g in (ONTOLOGY_GRAPH, SHAPES_GRAPH, CATALOG_GRAPH, META_GRAPH)
+)
+
+
+def _refuse_managed(graph_iri: str | None) -> None:
+    if graph_iri in MANAGED_GRAPHS:
+        raise ProtocolError(
+            403,
+            f"<{graph_iri}> is maintained by deploykb itself (ontology, shapes, catalog, "
+            "store state); the Graph Store Protocol may read it but not write it",
+        )
+
+
+def _post_dataset(store: Any, fmt: ox.RdfFormat) -> Response:
+    """POST of TriG / N-Quads to the store itself: add each quad to its own graph (as
+    Fuseki does), with the SHACL gate for every report graph it touches; one transaction."""
+    try:
+        quads = list(ox.parse(request.get_data(), fmt, base_iri=f"{base_url()}/store"))
+    except (SyntaxError, ValueError) as exc:
+        raise ProtocolError(400, f"cannot parse the {fmt.name} body: {exc}") from None
+    by_graph: dict[str | None, list[ox.Triple]] = {}
+    for q in quads:
+        name = None if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name.value
+        by_graph.setdefault(name, []).append(q.triple)
+    for name, triples in by_graph.items():
+        _refuse_managed(name)
+        if name and name.startswith(REPORT_GRAPH_PREFIX):
+            _shacl_gate(name, _graph_triples(store, name) + triples)
+    blocks = []
+    for name, triples in by_graph.items():
+        nt = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+        blocks.append(f"GRAPH <{name}> {{ {nt} }}" if name else nt)
+    if blocks:
+        _write(store, "INSERT DATA { " + "\n".join(blocks) + " }")
+    return Response(status=204)
 
 
 # -- POST /reports ------------------------------------------------------------------------

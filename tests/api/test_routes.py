@@ -478,3 +478,43 @@ def test_big_answers_are_gzipped_when_the_client_accepts_it(app, h) -> None:
         "/sparql", query_string={"query": "ASK {}"}, headers={"Accept-Encoding": "gzip"}
     )
     assert "Content-Encoding" not in small.headers
+
+
+def test_gsp_post_of_quads_adds_each_to_its_graph(client, h) -> None:
+    trig = (
+        b"<http://ex/q1> <http://ex/p> 1 . GRAPH <http://ex/gq> { <http://ex/q2> <http://ex/p> 2 }"
+    )
+    resp = client.post("/store", data=trig, content_type="application/trig", headers=h.AUTH)
+    assert resp.status_code == 204, resp.data
+    ask = "ASK { <http://ex/q1> <http://ex/p> 1 GRAPH <http://ex/gq> { <http://ex/q2> ?p 2 } }"
+    out = client.get("/sparql", query_string={"query": ask, "default-graph-uri": "http://x/none"})
+    assert json.loads(out.data)["boolean"] is False  # q1 went to the store's default graph
+    out = client.get(
+        "/sparql",
+        query_string={"query": ask.replace("ASK { <http://ex/q1> <http://ex/p> 1 ", "ASK { ")},
+    )
+    assert json.loads(out.data)["boolean"] is True
+    default = client.get("/store?default", headers={"Accept": "application/n-triples"})
+    assert b"<http://ex/q1>" in default.data and b"<http://ex/q2>" not in default.data
+
+
+@pytest.mark.parametrize(
+    "method,graph",
+    [
+        ("PUT", "https://w3id.org/deploykb/graph/catalog"),
+        ("POST", "https://w3id.org/deploykb/graph/ontology"),
+        ("DELETE", "https://w3id.org/deploykb/graph/meta"),
+    ],
+)
+def test_gsp_may_not_write_managed_graphs(client, h, method, graph) -> None:
+    resp = client.open(
+        f"/store?graph={graph}",
+        method=method,
+        data=b'<http://ex/a> <http://ex/b> "1" .',
+        content_type="application/n-triples",
+        headers=h.AUTH,
+    )
+    assert resp.status_code == 403
+    nq = f'<http://ex/a> <http://ex/b> "1" <{graph}> .'.encode()
+    resp = client.post("/store", data=nq, content_type="application/n-quads", headers=h.AUTH)
+    assert resp.status_code == 403
