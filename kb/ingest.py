@@ -534,8 +534,3 @@ def write_shacl_report(report_dir: str | os.PathLike[str], item: Processed | Out
     target = directory / (f"{stem}-{sha}.shacl.ttl" if sha else f"{stem}.shacl.ttl")
     target.write_text(getattr(item, "shacl_turtle", None) or "", encoding="utf-8")
     return target
-
-
-def iter_outcome_lines(outcomes: Iterable[Outcome]) -> Iterator[str]:
-    for o in outcomes:
-        yield f"{o.origin}: {o.status}" + (f": {o.message}" if o.message else "")
