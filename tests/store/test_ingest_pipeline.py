@@ -176,3 +176,18 @@ def test_seed_articles(seeds_dir, new_store_dir):
     assert stats["claims"] == summary["claims_added"]
     again = ingest_json(str(seeds_dir), "--data", data)
     assert again["unchanged"] == summary["ingested"]
+
+
+def test_validate_the_catalog_graph_too(new_store_dir):
+    data = new_store_dir()
+    store = open_store(data)
+    refresh_vocabulary(store)
+    store.update(
+        f"DELETE WHERE {{ GRAPH <{CATALOG_GRAPH}> {{ "
+        "<https://w3id.org/deploykb/id/actor/russia> <http://www.w3.org/2000/01/rdf-schema#label> ?l } }"
+    )
+    store.close()
+    result = run("validate", "--catalog", "--data", data, "--json")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["failing"] == [str(CATALOG_GRAPH)]
+    assert "actor/russia" in result.stderr
