@@ -108,7 +108,8 @@ def update() -> Response:
             "the Graph Store Protocol, which run the SHACL gate",
         )
     text = add_using_clauses(op.text, op.default_graphs, op.named_graphs)
-    check_update_syntax(text, f"{base_url()}/update")
+    if not (info.uses_service or info.uses_load):  # the dry run must not fetch anything
+        check_update_syntax(text, f"{base_url()}/update")
     text = f"BASE <{base_url()}/update> {text}"
     store = get_store()
     try:
