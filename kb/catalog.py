@@ -418,4 +418,7 @@ def load_catalog(path: str | Path | None = None) -> Catalog:
         raise ValueError(f"catalog file {json_path} is not valid JSON: {exc}") from None
     if not isinstance(data, dict) or not {"equipment", "places", "actors"} <= data.keys():
         raise ValueError(f"catalog file {json_path} lacks equipment/places/actors")
-    return catalog_from_json(data)
+    try:
+        return catalog_from_json(data)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise ValueError(f"catalog file {json_path} has a malformed entry: {exc!r}") from None

@@ -167,6 +167,12 @@ def test_load_catalog_errors_are_one_line(tmp_path) -> None:
     wrong.write_text(json.dumps({"equipment": []}), encoding="utf-8")
     with pytest.raises(ValueError, match="lacks"):
         load_catalog(wrong)
+    malformed = tmp_path / "malformed.json"
+    malformed.write_text(
+        json.dumps({"equipment": [{"id": "x"}], "places": [], "actors": []}), encoding="utf-8"
+    )
+    with pytest.raises(ValueError, match="malformed entry"):
+        load_catalog(malformed)
 
 
 def test_load_catalog_is_cached() -> None:
