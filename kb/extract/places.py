@@ -393,7 +393,7 @@ def _phrase_at(tokens: list[Token], i: int, lex: Lexicon, text: str) -> PlaceMen
     if tok.lower in _DETS:
         det = tok.lower
         j += 1
-    while j < n and (tokens[j].lower in _SKIP_ADJ or _actor_word(tokens[j], lex)):
+    while j < n and j - i < 5 and (tokens[j].lower in _SKIP_ADJ or _actor_word(tokens[j], lex)):
         if _lookup(tokens, j, lex):
             break  # "South Korea", "West Point", "Saudi Arabia" are names, not adjectives
         j += 1

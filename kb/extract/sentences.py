@@ -111,10 +111,24 @@ def _starts_sentence(text: str, pos: int) -> bool:
     return bool(_SENTENCE_STARTERS.match(text, pos))
 
 
+#: longer "sentences" (lists, tables, run-ons) are cut at a comma or space so that the
+#: per-sentence analysis stays linear in the length of the article
+MAX_SENTENCE = 1000
+
+
 def _push(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE:
+        cut = max(text.rfind(c, start + MAX_SENTENCE // 2, start + MAX_SENTENCE) for c in ";,")
+        if cut < 0:
+            cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut + 1 if cut >= 0 else start + MAX_SENTENCE
+        _push(text, start, cut, spans)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         spans.append((start, end))

@@ -267,24 +267,34 @@ _PRESENT_NEAR = re.compile(
 )
 
 
+@lru_cache(maxsize=1024)
+def _clause_cues(clause: str) -> tuple[tuple[tuple[int, int, str], ...], tuple[int, ...]]:
+    """Every status cue of a clause (start, end, status) and where plan markers end."""
+    found = tuple(
+        (m.start(), m.end(), status)
+        for status, pattern in (
+            ("withdrawn", _WITHDRAWN),
+            ("arriving", _ARRIVING_NEAR),
+            ("deployed", _PRESENT_NEAR),
+        )
+        for m in pattern.finditer(clause)
+    )
+    return found, tuple(m.end() for m in _PLAN_MARK.finditer(clause))
+
+
 def status_near(clause: str, start: int, end: int) -> str:
     """The status of the item at ``clause[start:end]``: the cue nearest to it decides
     (deployed, arriving or withdrawn verbs), a plan or modal right before that verb makes it
     planned, and a denial before the item governs everything after it."""
     if _DENIED.search(clause, 0, start):
         return "denied"
+    found, marks = _clause_cues(clause)
     cues: list[tuple[int, int, str]] = []
-    for status, pattern in (
-        ("withdrawn", _WITHDRAWN),
-        ("arriving", _ARRIVING_NEAR),
-        ("deployed", _PRESENT_NEAR),
-    ):
-        for m in pattern.finditer(clause):
-            if m.start() < end and m.end() > start:
-                continue  # words of the item itself ("transport helicopters")
-            distance = m.start() - end if m.start() >= end else start - m.end()
-            cues.append((distance, m.start(), status))
-    marks = [m.end() for m in _PLAN_MARK.finditer(clause)]
+    for c_start, c_end, status in found:
+        if c_start < end and c_end > start:
+            continue  # words of the item itself ("transport helicopters")
+        distance = c_start - end if c_start >= end else start - c_end
+        cues.append((distance, c_start, status))
     if not cues:
         if marks or _PLAN_NOUN.search(clause):
             return "planned"

@@ -110,3 +110,17 @@ def test_prefilter_skips_sentences_without_items(catalog):
     assert _candidate("Russia has deployed T-90 tanks.", lex)
     assert _candidate("Four Su-34s flew in.", lex)
     assert not _candidate("The minister met his counterpart in the capital on Friday.", lex)
+
+
+def test_run_on_text_stays_fast_and_offsets_hold(run):
+    """A 100 KB "sentence" (a pasted table, a list) is cut into bounded pieces."""
+    import time
+
+    text = "Russia deployed 40 tanks, " * 4000 + "and 12 jets to Latakia."
+    t0 = time.perf_counter()
+    ex = run(text)
+    assert time.perf_counter() - t0 < 20  # quadratic behaviour would take minutes
+    assert ex.claims
+    for c in ex.claims:
+        assert ex.report.text[c.sentence.start : c.sentence.end] == c.sentence.text
+        assert len(c.sentence.text) <= 1000
