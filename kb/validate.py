@@ -12,6 +12,7 @@ which ``validate_catalog`` checks).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -211,7 +212,18 @@ class _PreparedQueryGraph(Graph):
         )
 
 
+#: pySHACL and rdflib's prepared queries are not thread-safe over shared shapes and cached
+#: algebra (verdicts differed under concurrent use). Validation is pure Python and holds the
+#: GIL anyway, so serialising it costs no throughput; processes (``ingest --jobs``) are unaffected.
+_VALIDATION_LOCK = threading.Lock()
+
+
 def _run(data: Graph, shapes: Graph) -> tuple[bool, Graph, str]:
+    with _VALIDATION_LOCK:
+        return _run_unlocked(data, shapes)
+
+
+def _run_unlocked(data: Graph, shapes: Graph) -> tuple[bool, Graph, str]:
     conforms, report_graph, text = pyshacl.validate(
         DataGraph.from_rdflib(data),
         shacl_graph=shapes,
