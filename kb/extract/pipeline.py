@@ -28,6 +28,26 @@ from kb.extract.status import (
 from kb.extract.tokens import Token, key_tuple, norm_key, tokenize
 from kb.model import Attribution, Claim, Extraction, Quantity, Report, Span
 
+_AUXILIARIES = frozenset(
+    [
+        "will",
+        "would",
+        "has",
+        "have",
+        "had",
+        "is",
+        "are",
+        "was",
+        "were",
+        "could",
+        "can",
+        "may",
+        "might",
+        "plans",
+        "said",
+        "says",
+    ]
+)
 _SUBORDINATORS = frozenset(["after", "because", "although", "though", "whereas", "but", "unless"])
 _PRONOUNS = frozenset(
     ["it", "they", "he", "she", "we", "the", "its", "their", "this", "these", "those", "a", "an"]
@@ -393,6 +413,13 @@ def _clause_bounds(tokens: list[Token], mentions: list[Mention]) -> list[int]:
             and (tokens[i + 1].is_cap or tokens[i + 1].lower in _PRONOUNS)
         ):
             bounds.append(i)  # "... from Incirlik after Ankara refused ..."
+        elif (
+            t.lower == "and"
+            and i > 0
+            and i + 1 < len(tokens)
+            and tokens[i + 1].lower in _AUXILIARIES
+        ):
+            bounds.append(i)  # "... has withdrawn 750 troops and will pull the rest out ..."
     bounds.append(len(tokens))
     return bounds
 
@@ -586,8 +613,9 @@ def _claims(
         clause_start = tokens[cs].start
         status = status_near(clause, m_start - clause_start, m_end - clause_start)
         next_start = nxt.start if nxt is not None else None
-        if status == "withdrawn" and withdrawal_origins:
-            place = min(withdrawal_origins, key=lambda p: p.rank)
+        in_clause = [p for p in withdrawal_origins if tokens[cs].start <= p.char_start < clause_end]
+        if status == "withdrawn" and (in_clause or withdrawal_origins):
+            place = min(in_clause or withdrawal_origins, key=lambda p: p.rank)
         else:
             place = _place_for(m, locatives, next_start, tokens)
         if place is None and previous is not None and not locatives:

@@ -12,25 +12,25 @@ import re
 from functools import lru_cache
 
 _CUE = re.compile(
-    r"\b(?:deploy\w*|sent|send\w*|dispatch\w*|station\w*|based|position\w*|mov(?:e|es|ed|ing)|"
+    r"\b(?:deploy\w*|sent|send\w*|dispatch\w*|station(?:s|ed|ing)?|based|position\w*|mov(?:e|es|ed|ing)|"
     r"transferr?\w*|redeploy\w*|arriv\w*|land(?:ed|ing|s)?|reinforc\w*|rotat\w*|flown|flew|"
     r"fly(?:ing)?|ship(?:ped|ping)|airlift\w*|mass(?:ed|ing)|gather\w*|build(?:ing)?[- ]up|"
     r"buildup|built up|present|presence|sighted|spotted|seen|observed|photographed|operat\w*|"
     r"housed|garrison\w*|bring\w*|brought|assembl\w*|concentrat\w*|withdr[ae]w\w*|"
     r"pull(?:ed|ing|s)? (?:out|back)|den(?:y|ied|ies|ying)|add(?:ed|ing|s)?|increas\w*|"
-    r"boost\w*|bolster\w*|tripl\w*|doubl\w*|host(?:s|ed|ing)?|remain\w*|stay\w*|"
+    r"boost\w*|bolster\w*|tripl\w*|doubl\w*|host(?:s|ed|ing)?|remain(?:s|ed|ing)?|stay\w*|"
     r"(?:is|are|were|was|been) (?:now |already |still |also |currently |reportedly |stationed |based )?(?:at|in|near|inside|on|there)|"
     r"head(?:ed|ing)? (?:to|for|toward)|sail\w*|dock\w*|patrol\w*|surg(?:e|ed|ing)|"
     r"expand\w*|establish\w*|set up|setting up|installed|placed|stationed|return\w*|"
     r"leav\w*|left|depart\w*|evacuat\w*|relocat\w*|shift\w*|roll(?:ed|ing)? (?:into|in)|"
-    r"cross\w*|enter\w*|invad\w*|occup\w*|join\w*|to deploy|en route|on (?:their|its) way|"
+    r"cross\w*|enter\w*|invad\w*|occup\w*|join(?:s|ed|ing)?|to deploy|en route|on (?:their|its) way|"
     r"numbering|number(?:ed)? (?:about|around|some)|tally|estimate[sd]?|believed|"
     r"(?:has|have|had) (?:[a-z]+ ){0,3}[\d,]+|there (?:are|were|is) (?:[a-z]+ ){0,3}[\d,]+|"
-    r"lead(?:s|ing)? (?:the|a|an|its|their)|led (?:the|a|an|its|their)|park(?:ed|ing)|living|lives|live|housed|houses|quartered|billeted|camped|keep(?:s|ing)?|kept|maintain\w*|retain\w*|show(?:s|ed|n)?|taken control|took control|"
+    r"lead(?:s|ing)? (?:the|a|an|its|their)|led (?:the|a|an|its|their)|park(?:ed|ing)|living|lives|live|housed|houses|quartered|billeted|camped|keep(?:s|ing)?|kept|maintain(?:s|ed|ing)?|retain\w*|show(?:s|ed|n)?|taken control|took control|"
     r"in control|assigned|rotation|rotating|includ(?:e|es|ed|ing)|consist\w*|compris\w*|"
     r"airdrop\w*|parachut\w*|dropped|fly in|flying in|flown in|accompan\w*|escort\w*|"
     r"join(?:s|ed|ing)?|bring(?:s|ing)?|carry(?:ing)?|carries|carried|aboard|on board|embarked|"
-    r"take part|taking part|took part|participat\w*|contribut\w*|provid\w*|commit\w*|"
+    r"take part|taking part|took part|participat\w*|contribut\w*|provid\w*|commit(?:s|ted|ting)?|"
     r"assign\w*|rotat\w*|reinforc\w*|surg\w*)\b",
     re.I,
 )
@@ -217,7 +217,7 @@ def has_status_cue(clause: str) -> bool:
 
 
 _VERB_CUE = re.compile(
-    r"\b(?:deploy\w*|sent|send\w*|station\w*|based|position\w*|mov(?:e|es|ed|ing)|"
+    r"\b(?:deploy\w*|sent|send\w*|station(?:s|ed|ing)?|based|position\w*|mov(?:e|es|ed|ing)|"
     r"dispatch\w*|transferr?\w*|(?:is|are|were|was) (?:now |already |still |also |currently |reportedly |stationed |based )?(?:at|in|there))\b",
     re.I,
 )
@@ -256,10 +256,10 @@ _ARRIVING_NEAR = re.compile(
     re.I,
 )
 _PRESENT_NEAR = re.compile(
-    r"\b(?:deploy\w*|sent|send\w*|station\w*|based|position\w*|mov(?:e|es|ed|ing)|"
-    r"dispatch\w*|transferr?\w*|keep(?:s|ing)?|kept|maintain\w*|retain\w*|remain\w*|stay\w*|"
-    r"escort\w*|accompan\w*|join\w*|already|operat(?:e|es|ed|ing)|parked|assigned|"
-    r"contribut\w*|provid\w*|commit\w*|host\w*|garrison\w*|patrol\w*|t[ao]ken? control|"
+    r"\b(?:deploy\w*|sent|send\w*|station(?:s|ed|ing)?|based|position\w*|mov(?:e|es|ed|ing)|"
+    r"dispatch\w*|transferr?\w*|keep(?:s|ing)?|kept|maintain(?:s|ed|ing)?|retain\w*|remain(?:s|ed|ing)?|stay\w*|"
+    r"escort\w*|accompan\w*|join(?:s|ed|ing)?|already|operat(?:e|es|ed|ing)|parked|assigned|"
+    r"contribut\w*|provid\w*|commit(?:s|ted|ting)?|host(?:s|ed|ing)?|garrison\w*|patrol\w*|t[ao]ken? control|"
     r"living|lives|housed|houses|quartered|lead(?:s|ing)? (?:the|a|an|its|their)|"
     r"took control|(?:is|are|were|was|been) "
     r"(?:now |already |still |also |currently |reportedly |stationed |based )?(?:at|in|there|on|near))\b",
