@@ -285,6 +285,27 @@ def _atoms(tokens: list[Token], lex: Lexicon) -> list[Atom]:
     return atoms
 
 
+#: words of force names written before a head ("Self-Defense Force members")
+_ORG_NAME_WORDS = frozenset(
+    [
+        "self-defense",
+        "self-defence",
+        "force",
+        "forces",
+        "defense",
+        "defence",
+        "marine",
+        "royal",
+        "special",
+        "national",
+        "guard",
+        "naval",
+        "army",
+        "navy",
+        "corps",
+        "airborne",
+    ]
+)
 _FORMATIONS = frozenset(
     [
         "squadron",
@@ -516,7 +537,14 @@ def _mention(tokens: list[Token], group: list[Atom], lex: Lexicon) -> Mention | 
     while k >= 0:
         t = tokens[k]
         maker = (t.lower in MANUFACTURERS or t.key in lex.manufacturers) and t.is_cap
-        if maker or t.lower in MODIFIERS or _MADE.search(t.text) or _DESIGNATION.match(t.text):
+        org = t.is_cap and t.lower in _ORG_NAME_WORDS
+        if (
+            maker
+            or org
+            or t.lower in MODIFIERS
+            or _MADE.search(t.text)
+            or _DESIGNATION.match(t.text)
+        ):
             start = k
             k -= 1
             continue

@@ -54,6 +54,8 @@ _PRONOUNS = frozenset(
 )
 _CLAUSE_WORDS = frozenset(
     [
+        "saying",
+        "adding",
         "and",
         "but",
         "while",

@@ -148,6 +148,12 @@ VAGUE = {
     ("several", "dozen"),
     ("a", "few", "dozen"),
     ("tens", "of", "thousands"),
+    ("a", "small", "team", "of"),
+    ("a", "small", "group", "of"),
+    ("a", "small", "contingent", "of"),
+    ("a", "large", "contingent", "of"),
+    ("a", "small", "unit", "of"),
+    ("a", "large", "group", "of"),
 }
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+$")
 _DIGIT_RANGE = re.compile(r"^(\d[\d,]*)[-\u2013\u2010\u2011](\d[\d,]*)$")

@@ -49,7 +49,10 @@ _REPORTED_WOULD = re.compile(
     r"expected|agreed|decided)\b[^.;]*\bwould\b",
     re.I,
 )
-_IF = re.compile(r"\b(?:if|unless|whether|in case|once)\b", re.I)
+_IF = re.compile(r"\b(?:if|unless|whether|in case)\b", re.I)
+#: "once the African troops are in place": a condition over the item; "... once it is
+#: deployed" after the item only dates a plan
+_ONCE = re.compile(r"\bonce\b", re.I)
 _CONDITION = re.compile(r"\b(?:if|unless|could|might|(?-i:may)|whether)\b", re.I)
 _MAYBE = re.compile(
     r"\b(?:possibl[ey]|potential(?:ly)?|consider\w*|threaten\w*|options?|in case|"
@@ -189,7 +192,7 @@ def skip_reason(clause: str, before_item: str, after_item: str = "") -> str | No
         return None
     if _NEGATION.search(clause):
         return "negation"
-    if _IF.search(clause):
+    if _IF.search(clause) or _ONCE.search(before_item):
         return "hypothetical"
     # "Obama said allies would contribute troops" reports a plan, not a hypothesis
     reported = bool(_REPORTED_WOULD.search(clause)) and not _CONDITION.search(clause)
