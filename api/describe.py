@@ -12,6 +12,7 @@ from flask import Blueprint, Response, current_app, request
 
 from api import conneg
 from api.http import ProtocolError, base_url
+from api.results import prefixes_for
 from kb.namespaces import BASE, DKB, ID, META_GRAPH
 
 bp = Blueprint("describe", __name__)
@@ -24,6 +25,11 @@ DUMP_EXTENSIONS = ("nt", "nq", "ttl", "trig", "jsonld")
 MAX_LISTED_GRAPHS = 1000
 
 _FORMATS_NS = "http://www.w3.org/ns/formats/"
+DESCRIPTION_PREFIXES = {
+    "sd": "http://www.w3.org/ns/sparql-service-description#",
+    "void": "http://rdfs.org/ns/void#",
+    "formats": _FORMATS_NS,
+}
 RESULT_FORMAT_IRIS = (
     "SPARQL_Results_JSON",
     "SPARQL_Results_XML",
@@ -68,7 +74,9 @@ def _respond(triples: list[ox.Triple]) -> Response:
         )
     except conneg.NotAcceptable as exc:
         raise ProtocolError(406, str(exc)) from None
-    body = ox.serialize(triples, format=fmt.ox_format)
+    body = ox.serialize(
+        triples, format=fmt.ox_format, prefixes=prefixes_for(fmt, DESCRIPTION_PREFIXES)
+    )
     resp = Response(body, content_type=fmt.content_type)
     resp.headers["Vary"] = "Accept"
     return resp

@@ -243,6 +243,21 @@ class _Sink(io.RawIOBase):
         return len(data)
 
 
+#: formats whose output is shorter and readable with prefixes
+PREFIXED_FORMATS = ("turtle", "trig", "rdfxml")
+
+
+def prefixes_for(fmt: Format, extra: dict[str, str] | None = None) -> dict[str, str] | None:
+    """The project's prefixes (kb.namespaces.PREFIXES) for formats that use them."""
+    if fmt.name not in PREFIXED_FORMATS:
+        return None
+    from kb.namespaces import PREFIXES
+
+    # id: would turn every minted IRI into id:claim\/… (escaped slash); those stay in <>
+    useful = {p: iri for p, iri in PREFIXES.items() if p != "id"}
+    return {**useful, **(extra or {})}
+
+
 def write_triples(
     triples: Iterable[ox.Triple], fmt: Format, write: Write, max_rows: int | None
 ) -> tuple[int, bool]:
@@ -256,6 +271,6 @@ def write_triples(
     else:
         items = list(triples)
     sink = io.BufferedWriter(_Sink(write), buffer_size=64 * 1024)
-    ox.serialize(items, sink, fmt.ox_format)
+    ox.serialize(items, sink, fmt.ox_format, prefixes=prefixes_for(fmt))
     sink.flush()
     return len(items), truncated  # type: ignore[arg-type]

@@ -152,8 +152,17 @@ def remove_stale_snapshots(root: Path | None) -> None:
 
 
 class ProcessExecutor:
-    def __init__(self, store: ox.Store, size: int, timeout: float, root: Path | None = None):
+    def __init__(
+        self,
+        store: ox.Store,
+        size: int,
+        timeout: float,
+        root: Path | None = None,
+        wait: float | None = None,
+    ):
         self.timeout = timeout
+        #: how long a request waits for a free worker before 503 (default: the time limit)
+        self.wait = timeout if wait is None else wait
         self.size = max(1, size)
         remove_stale_snapshots(root)
         self._root = Path(tempfile.mkdtemp(prefix=f"{SNAPSHOT_PREFIX}{os.getpid()}-", dir=root))
@@ -242,7 +251,7 @@ class ProcessExecutor:
 
     def run(self, job: QueryJob) -> QueryAnswer:
         try:
-            worker = self._idle.get(timeout=self.timeout)
+            worker = self._idle.get(timeout=self.wait)
         except queue.Empty:
             raise QueryBusy("every query worker is busy; try again shortly") from None
         deadline = time.monotonic() + self.timeout

@@ -518,3 +518,13 @@ def test_gsp_may_not_write_managed_graphs(client, h, method, graph) -> None:
     nq = f'<http://ex/a> <http://ex/b> "1" <{graph}> .'.encode()
     resp = client.post("/store", data=nq, content_type="application/n-quads", headers=h.AUTH)
     assert resp.status_code == 403
+
+
+def test_turtle_answers_use_the_project_prefixes(client) -> None:
+    query = (
+        "CONSTRUCT { <https://w3id.org/deploykb/id/claim/x> a "
+        "<https://w3id.org/deploykb/ontology#DeploymentClaim> } WHERE {}"
+    )
+    body = client.get("/sparql", query_string={"query": query}).data.decode()
+    assert "@prefix dkb: <https://w3id.org/deploykb/ontology#> ." in body
+    assert "<https://w3id.org/deploykb/id/claim/x> a dkb:DeploymentClaim" in body

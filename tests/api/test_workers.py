@@ -68,7 +68,9 @@ def test_timeout_kills_and_replaces_the_worker(pool) -> None:
     assert json.loads(pool.run(job("ASK {}")).body)["boolean"] is True
 
 
-def test_busy_pool_answers_busy_not_forever(pool) -> None:
+def test_busy_pool_answers_busy_not_forever(store, tmp_path) -> None:
+    # waiting for a free worker gives up after 0.3 s, long before the runaway's 1 s limit
+    pool = ProcessExecutor(store.ox, size=1, timeout=1.0, root=tmp_path, wait=0.3)
     errors: list[Exception] = []
 
     def slow() -> None:
@@ -83,6 +85,7 @@ def test_busy_pool_answers_busy_not_forever(pool) -> None:
     with pytest.raises(QueryBusy):
         pool.run(job("ASK {}"))
     t.join()
+    pool.close()
     assert isinstance(errors[0], QueryTimeout)
 
 
