@@ -81,7 +81,7 @@ def test_runaway_query_is_stopped_while_a_simple_one_is_answered(server) -> None
     quick_time = time.monotonic() - t0
     t.join(30)
     assert status == 200 and json.loads(body)["boolean"] is True
-    assert quick_time < 1.5
+    assert quick_time < 1.9  # answered before the runaway's 2 s limit: it did not wait for it
     slow_status, _, slow_body = out["slow"]
     assert slow_status == 503
     assert b"limit" in slow_body
