@@ -388,7 +388,10 @@ def _origin(tokens: list[Token], pm: PlaceMention) -> bool:
         return True  # "U.S. Air Forces in Europe" names a command, not a location
     window = [t.lower for t in tokens[max(0, k - 5) : k + 1]]
     if "already" in window and ("stationed" in window or "based" in window):
-        return True  # "troops already stationed in Vilseck, Germany, will move to Romania"
+        # "troops already stationed in Vilseck, Germany, will move to Romania"
+        later = {t.lower for t in tokens[pm.end : pm.end + 8]}
+        if later & {"move", "moving", "go", "sent", "redeploy", "shift", "relocate", "head"}:
+            return True
     if "based" in window and ("which" in window or "where" in window or "normally" in window):
         return True
     return "home" in window[-3:]

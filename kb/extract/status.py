@@ -134,6 +134,12 @@ _PARTNER = re.compile(
     r"\s+(?:together\s+)?(?:with|alongside)\s+(?:the\s+|local\s+)?$",
     re.I,
 )
+#: call-ups at home, not deployments ("called up 16,000 reservists")
+_MOBILISED = re.compile(
+    r"\b(?:called up|call up|calling up|mobili[sz]\w*|conscript\w*|draft(?:ed|ing)?|recruit\w*)\s+"
+    r"(?:[\w,]+\s+){0,3}$",
+    re.I,
+)
 _NOT_PRESENCE = re.compile(
     r"\b(?:fir(?:e|ed|es|ing)|launch(?:ed|es|ing)?|shoot(?:s|ing)?|shot|can fire|capable of firing|"
     r"request(?:ed|s)?(?: from \w+)? for|ask(?:ed|s|ing)? for|call(?:ed|s|ing)? for|appeal(?:ed)? for|"
@@ -174,6 +180,8 @@ def skip_reason(clause: str, before_item: str, after_item: str = "") -> str | No
         return "use or request"
     if _PARTNER.search(before_item[-40:]):
         return "partner"
+    if _MOBILISED.search(before_item[-40:]):
+        return "mobilisation"
     if _READINESS.search(clause):
         return "readiness"
     if _CAPACITY.search(before_item[-60:]):
