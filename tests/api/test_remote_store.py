@@ -78,3 +78,15 @@ def test_remote_store_is_served_inline_with_the_same_protocol(app, h) -> None:
     assert bad.status_code == 400
     dump = c.get("/dump/deploykb.nq")
     assert b"<http://ex/g>" in dump.data
+
+
+def test_dump_etag_follows_writes_made_behind_the_servers_back(app, oxigraph_url) -> None:
+    from kb.store import open_store
+
+    c = app.test_client()
+    first = c.get("/dump/deploykb.nt").headers["ETag"]
+    assert c.get("/dump/deploykb.nt", headers={"If-None-Match": first}).status_code == 304
+    other_writer = open_store(url=oxigraph_url)  # e.g. `deploykb ingest --store URL`
+    other_writer.update("INSERT DATA { <http://ex/x> <http://ex/p> 1 }")
+    again = c.get("/dump/deploykb.nt", headers={"If-None-Match": first})
+    assert again.status_code == 200 and again.headers["ETag"] != first
