@@ -66,6 +66,19 @@ _LEADERS = frozenset(
 )
 
 
+def _only_speaker(tokens: list[Token], k: int, window: int = 4) -> bool:
+    """A speech verb follows soon after (the actor is a speaker), unless the actor speaks
+    about itself ("Britain said it would send ...", "Germany has said it will withdraw")."""
+    for j in range(k, min(k + window, len(tokens))):
+        if tokens[j].lower in _SPEECH:
+            nxt = [t.lower for t in tokens[j + 1 : j + 3]]
+            return not (nxt and (nxt[0] in _SELF or nxt[:2] in (["that", "it"], ["that", "they"])))
+    return False
+
+
+_SELF = frozenset(["it", "they", "we", "its", "their"])
+
+
 def _actor_at(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, ActorHit] | None:
     if not tokens[i].is_cap:
         return None
@@ -95,7 +108,7 @@ def sentence_subject(tokens: list[Token], lex: Lexicon) -> ActorHit | None:
     if nxt == "'s" and after in _SPEAKER_NOUNS:
         return None  # "Ukraine's interior minister said": a speaker
     # "Ukrainian border guards said ...": the speaker, not who deployed
-    if any(t.lower in _SPEECH for t in tokens[i + got[0] : i + got[0] + 6]):
+    if _only_speaker(tokens, i + got[0], 6):
         return None
     return got[1]
 
@@ -137,8 +150,10 @@ def actor_for(
         t = tokens[i]
         in_frame = frame is not None and frame[0] <= t.start < frame[1]
         prev = tokens[i - 1].lower if i > 0 else ""
+        speaker = _only_speaker(tokens, i + length)
         if (
             not in_frame
+            and not speaker
             and i not in in_place
             and prev not in _NOT_AGENT_BEFORE
             and not (host is not None and hit.state_id == host and i > 0)

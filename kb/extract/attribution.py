@@ -19,7 +19,8 @@ _SOURCE_HEAD = re.compile(
     r"military|army|navy|agency|agencies|intelligence|experts?|observers?|monitors?|report|reports|"
     r"media|statement|command|department|secretary|president|chief|aides?|people|residents?|"
     r"witnesses|journalists?|correspondents?|lawmakers?|senators?|envoy|ambassador|staff|"
-    r"headquarters|authorities|nato|observatory|newspaper|television|tv|news agency)|"
+    r"headquarters|authorities|nato|observatory|newspaper|television|tv|news agency|guards|"
+    r"police|coast guard|navy|air force|forces|command)|"
     r"[A-Z][a-z]+ [A-Z][a-z]+)\b"
 )
 _TRAILING = re.compile(

@@ -623,6 +623,19 @@ def _claims(
             place = min(in_clause or withdrawal_origins, key=lambda p: p.rank)
         else:
             place = _place_for(m, locatives, next_start, tokens)
+        if place is None:
+            # "Beijing's naval base near Doraleh houses 400 personnel": the base as subject
+            subject_bases = [
+                p
+                for p in places
+                if p.rank == 0
+                and _known(p)
+                and id(p) not in origins
+                and p.end <= m.start
+                and outside_frame(p.char_start, p.char_end)
+            ]
+            if subject_bases:
+                place = subject_bases[-1]
         if place is None and previous is not None and not locatives:
             place = previous
             if state.claims and not has_status_cue(clause):

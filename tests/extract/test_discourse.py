@@ -124,3 +124,32 @@ def test_run_on_text_stays_fast_and_offsets_hold(run):
     for c in ex.claims:
         assert ex.report.text[c.sentence.start : c.sentence.end] == c.sentence.text
         assert len(c.sentence.text) <= 1000
+
+
+def test_possessive_owner_of_a_base_is_the_actor_not_the_country(run):
+    c = rows(
+        run("Beijing's naval base near the port of Doraleh houses about 400 Chinese personnel.")
+    )[0]
+    assert c["actor"] == "China"
+    assert c["location_name"] == "Doraleh"
+
+
+def test_speakers_are_not_deployers(run):
+    got = rows(
+        run(
+            "Russia has sent eight Il-76 transport planes to Crimea. "
+            "Ukrainian border guards said six more helicopters had crossed into Crimea."
+        )
+    )
+    assert [c["actor"] for c in got] == ["Russia", "Russia"]
+
+
+def test_the_story_keeps_the_first_name_of_a_facility(run):
+    got = rows(
+        run(
+            "Russia has moved 20 jets to an air base near Latakia. "
+            "State television showed the base, which Moscow calls Hmeimim. "
+            "Four helicopters are also at the airfield."
+        )
+    )
+    assert [c["location_name"] for c in got] == ["Latakia", "Latakia"]
