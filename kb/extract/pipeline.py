@@ -16,7 +16,28 @@ from kb.extract.dates import resolve_time
 from kb.extract.lexicon import FACILITY_KINDS, ActorHit, Lexicon
 from kb.extract.mentions import Mention, find_mentions
 from kb.extract.places import LOCATIVE, PlaceMention, find_places
+from kb.extract.placing import (
+    LEAVING,
+    REACHED,
+    TOWARDS,
+    after_verb,
+    coordinated_places,
+    country_for,
+    is_known,
+    is_origin,
+    object_of_verb,
+    place_for,
+)
 from kb.extract.quantities import parse_quantity, quantity_before
+from kb.extract.references import (
+    GENERIC_GROUP,
+    GROUPS,
+    antecedent,
+    corroborate,
+    duplicate,
+    hint_of,
+    same_asset,
+)
 from kb.extract.sentences import split_sentences
 from kb.extract.status import (
     MUNITION_FLIGHT,
@@ -224,10 +245,6 @@ def _any_actor(tokens: list[Token], lex: Lexicon) -> ActorHit | None:
     return None
 
 
-def _known(pm: PlaceMention) -> bool:
-    return pm.anaphor is None and bool(pm.name or pm.place or pm.country_name)
-
-
 def _resolve(pm: PlaceMention, state: Discourse, tokens: list[Token]) -> PlaceMention:
     """Fill a reference back from the discourse and remember what can be referred to."""
     was_anaphor = pm.anaphor is not None
@@ -288,7 +305,7 @@ def _resolve(pm: PlaceMention, state: Discourse, tokens: list[Token]) -> PlaceMe
     prev = tokens[pm.start - 1].lower if pm.start > 0 else ""
     located = (
         prev in LOCATIVE
-        or prev in _REACHED
+        or prev in REACHED
         or prev == "from"
         or pm.rank == 0
         or pm.anaphor is not None
@@ -306,95 +323,14 @@ def _resolve(pm: PlaceMention, state: Discourse, tokens: list[Token]) -> PlaceMe
         and (tokens[pm.end].text == ",")
     )  # "In Moscow, the defence ministry said ...": where the speaker is
     if (
-        _known(pm)
-        and not _origin(tokens, pm)
+        is_known(pm)
+        and not is_origin(tokens, pm)
         and not speaker
         and (located or tokens[pm.start].lower == "there")
     ):
         state.places.append(pm)
         state.place_sentence.append(state.sentence)
     return pm
-
-
-_ORG_WORDS = frozenset(
-    [
-        "forces",
-        "force",
-        "command",
-        "army",
-        "navy",
-        "fleet",
-        "corps",
-        "headquarters",
-        "group",
-        "mission",
-        "embassy",
-    ]
-)
-_LEAVING = frozenset(
-    ["from", "left", "leave", "leaves", "leaving", "quit", "quitting", "of", "vacated", "vacate"]
-)
-_TOWARDS = frozenset(["to", "into", "toward", "towards", "for", "onto"])
-_REACHED = frozenset(
-    [
-        "left",
-        "leave",
-        "leaves",
-        "leaving",
-        "reached",
-        "reach",
-        "entered",
-        "enter",
-        "seized",
-        "secured",
-        "occupied",
-        "took",
-        "captured",
-    ]
-)
-_FROM_AS_LOCATION = frozenset(
-    [
-        "operate",
-        "operates",
-        "operating",
-        "operated",
-        "fly",
-        "flying",
-        "flies",
-        "flew",
-        "flown",
-        "fights",
-        "fighting",
-        "strikes",
-        "missions",
-        "sorties",
-        "patrols",
-        "patrol",
-        "patrolling",
-    ]
-)
-
-
-def _origin(tokens: list[Token], pm: PlaceMention) -> bool:
-    """Places that are where forces came from or are normally based, not where they are."""
-    k = pm.start - 1
-    if k < 0:
-        return False
-    prev = tokens[k].lower
-    if prev == "from":
-        before = {t.lower for t in tokens[max(0, k - 3) : k]}
-        return not (before & _FROM_AS_LOCATION)
-    if prev == "in" and k >= 1 and tokens[k - 1].is_cap and tokens[k - 1].lower in _ORG_WORDS:
-        return True  # "U.S. Air Forces in Europe" names a command, not a location
-    window = [t.lower for t in tokens[max(0, k - 5) : k + 1]]
-    if "already" in window and ("stationed" in window or "based" in window):
-        # "troops already stationed in Vilseck, Germany, will move to Romania"
-        later = {t.lower for t in tokens[pm.end : pm.end + 8]}
-        if later & {"move", "moving", "go", "sent", "redeploy", "shift", "relocate", "head"}:
-            return True
-    if "based" in window and ("which" in window or "where" in window or "normally" in window):
-        return True
-    return "home" in window[-3:]
 
 
 def _clause_bounds(tokens: list[Token], mentions: list[Mention]) -> list[int]:
@@ -464,10 +400,10 @@ def _claims(
     origins: set[int] = set()
     for n, p in enumerate(places):
         p.located = p.start > 0 and tokens[p.start - 1].lower in (*LOCATIVE, "from")
-        p.governed = _after_verb(tokens, p.start) or (
-            p.rank == 0 and _object_of_verb(tokens, p.start)
+        p.governed = after_verb(tokens, p.start) or (
+            p.rank == 0 and object_of_verb(tokens, p.start)
         )
-        if _origin(tokens, p):
+        if is_origin(tokens, p):
             origins.add(id(p))
         elif n > 0 and id(places[n - 1]) in origins:
             # "from Kadena Air Base in Okinawa": the rest of an origin is an origin
@@ -478,12 +414,12 @@ def _claims(
     locatives = [
         p
         for p in places
-        if _known(p)
+        if is_known(p)
         and outside_frame(p.char_start, p.char_end)
         and id(p) not in origins
         and (
             p.start > 0
-            and tokens[p.start - 1].lower in (*LOCATIVE, "from", *_REACHED)
+            and tokens[p.start - 1].lower in (*LOCATIVE, "from", *REACHED)
             or tokens[p.start].lower == "there"
             or p.governed
         )
@@ -493,12 +429,12 @@ def _claims(
     withdrawal_origins = [
         p
         for p in places
-        if _known(p)
+        if is_known(p)
         and p.start > 0
         and outside_frame(p.char_start, p.char_end)
         and (
-            tokens[p.start - 1].lower in _LEAVING
-            or (p.rank == 0 and tokens[p.start - 1].lower not in _TOWARDS)
+            tokens[p.start - 1].lower in LEAVING
+            or (p.rank == 0 and tokens[p.start - 1].lower not in TOWARDS)
         )
     ]
     sentence_cue = deployment_cue(_strip(text[s:e], s, frame))
@@ -552,19 +488,19 @@ def _claims(
             name = text[m_start:m_end].split()[-1]
             same = [c for c in state.claims if c.item_text.split()[-1] == name]
             if same:
-                _corroborate(same[-1], attr, sentence, _place_for(m, locatives, None, tokens))
+                corroborate(same[-1], attr, sentence, place_for(m, locatives, None, tokens))
                 continue
         elif m.has_model and not m.definite and quantity.qualifier == "unspecified":
             # "Su-24s taking off from the base": the Su-24s already claimed
-            earlier = _same_asset(state.claims, m)
-            where = _place_for(m, locatives, None, tokens)
+            earlier = same_asset(state.claims, m)
+            where = place_for(m, locatives, None, tokens)
             if earlier is not None and (where is None or where.name == earlier.location_name):
-                _corroborate(earlier, attr, sentence, None)
+                corroborate(earlier, attr, sentence, None)
                 continue
         if m.definite and quantity.qualifier == "unspecified" and not m.named:
-            earlier = _antecedent(state.claims, m)
+            earlier = antecedent(state.claims, m)
             if earlier is not None:
-                where = _place_for(m, locatives, None, tokens)
+                where = place_for(m, locatives, None, tokens)
                 moved = (
                     where is not None
                     and earlier.location_name is not None
@@ -575,7 +511,7 @@ def _claims(
                 if here in ("withdrawn", "denied") and earlier.status != here:
                     moved = True  # "the bombers had left the airfield": a new state
                 if not moved:
-                    _corroborate(earlier, attr, sentence, where)
+                    corroborate(earlier, attr, sentence, where)
                     continue
                 # "The battery will be set up in Seongju": the same item, a new place
                 m = replace(
@@ -585,16 +521,16 @@ def _claims(
                     model=earlier.item_model,
                     has_model=True,
                     weak=False,
-                    actor_hints=m.actor_hints or _hint_of(earlier, lex),
+                    actor_hints=m.actor_hints or hint_of(earlier, lex),
                 )
         if m.weak and quantity.qualifier == "unspecified" and m.actor_hint is None:
             continue
         if not m.has_model and quantity.qualifier == "unspecified" and m.head:
             # "Russian aircraft were operating from the airfield": the jets claimed before
-            group = _GENERIC_GROUP.get(m.head.split()[-1])
-            earlier = _antecedent(state.claims, m) if group else None
-            if earlier is not None and _GROUPS.get(earlier.item_class) == group:
-                _corroborate(earlier, attr, sentence, None)
+            group = GENERIC_GROUP.get(m.head.split()[-1])
+            earlier = antecedent(state.claims, m) if group else None
+            if earlier is not None and GROUPS.get(earlier.item_class) == group:
+                corroborate(earlier, attr, sentence, None)
                 continue
         if not m.has_model and m.item_class == "Unit":
             # "a brigade of about 4,000 soldiers": the soldiers are the claim
@@ -622,14 +558,14 @@ def _claims(
         if status == "withdrawn" and (in_clause or withdrawal_origins):
             place = min(in_clause or withdrawal_origins, key=lambda p: p.rank)
         else:
-            place = _place_for(m, locatives, next_start, tokens)
+            place = place_for(m, locatives, next_start, tokens)
         if place is None:
             # "Beijing's naval base near Doraleh houses 400 personnel": the base as subject
             subject_bases = [
                 p
                 for p in places
                 if p.rank == 0
-                and _known(p)
+                and is_known(p)
                 and id(p) not in origins
                 and p.end <= m.start
                 and outside_frame(p.char_start, p.char_end)
@@ -641,7 +577,7 @@ def _claims(
             if state.claims and not has_status_cue(clause):
                 # "Flight data showed an Il-62 and an An-124": same event as before
                 status = state.claims[-1].status
-        targets = _coordinated_places(place, locatives, tokens) if place else [None]
+        targets = coordinated_places(place, locatives, tokens) if place else [None]
         host = place.country_id if place else None
         contributors = [] if status == "withdrawn" else _actors_from(tokens, m, lex)
         contributors = [a for a in contributors if a.state_id != host]
@@ -671,16 +607,18 @@ def _claims(
                     location_text=target.text if target else None,
                     actor_name=actor.state_name if actor else None,
                     location_name=target.name if target else None,
-                    country=_country(target, places, state) if target else None,
+                    country=country_for(target, places, state.places, state.context_country)
+                    if target
+                    else None,
                     attributions=[attr] if attr else [],
                     valid_at=valid_at,
                     confidence=_confidence(m, quantity, target, attr),
                 )
-                duplicate = _duplicate(state.claims, claim)
-                if duplicate is not None:
-                    duplicate.corroborations.append(sentence)
-                    if attr and all(a.text != attr.text for a in duplicate.attributions):
-                        duplicate.attributions.append(attr)
+                same = duplicate(state.claims, claim)
+                if same is not None:
+                    same.corroborations.append(sentence)
+                    if attr and all(a.text != attr.text for a in same.attributions):
+                        same.attributions.append(attr)
                     continue
                 state.claims.append(claim)
                 if target is not None:
@@ -690,46 +628,6 @@ def _claims(
                 _earlier_estimate(
                     report, state, claim, m_end, e, tokens[nxt.start].start if nxt else None
                 )
-
-
-_GROUPS = {
-    "FighterAircraft": "air",
-    "AttackAircraft": "air",
-    "BomberAircraft": "air",
-    "TransportAircraft": "air",
-    "Helicopter": "heli",
-    "AttackHelicopter": "heli",
-    "TransportHelicopter": "heli",
-    "Tank": "land",
-    "InfantryFightingVehicle": "land",
-    "ArmoredPersonnelCarrier": "land",
-    "Artillery": "land",
-    "Ship": "sea",
-    "Submarine": "sea",
-    "Personnel": "people",
-    "Unit": "people",
-    "AirDefenseSystem": "fires",
-    "MissileSystem": "fires",
-}
-_GENERIC_GROUP = {
-    "aircraft": "air",
-    "jets": "air",
-    "jet": "air",
-    "planes": "air",
-    "plane": "air",
-    "warplanes": "air",
-    "vehicles": "land",
-    "vessels": "sea",
-    "ships": "sea",
-    "force": "people",
-    "forces": "people",
-    "battery": "fires",
-    "batteries": "fires",
-    "system": "fires",
-    "systems": "fires",
-    "launcher": "fires",
-    "launchers": "fires",
-}
 
 
 _MILITARY_SOURCE = re.compile(
@@ -770,7 +668,7 @@ def _sentence_discourse(
     ("The carrier is escorted by ...", "They replace ..."), else the story's subject."""
     first = mentions[0] if mentions else None
     if first is not None and first.definite and first.start <= 1:
-        earlier = _antecedent(state.claims, first)
+        earlier = antecedent(state.claims, first)
         if earlier is not None and earlier.actor in lex.actor_by_id:
             return lex.actor_by_id[earlier.actor]
     if tokens and tokens[0].lower in ("they", "it", "these", "those") and state.claims:
@@ -809,54 +707,6 @@ def _fallback_actor(attr: Attribution | None, host: str | None, lex: Lexicon) ->
     return None
 
 
-def _hint_of(claim: Claim, lex: Lexicon) -> tuple[ActorHit, ...]:
-    hit = lex.actor_by_id.get(claim.actor) if claim.actor else None
-    return (hit,) if hit else ()
-
-
-def _same_asset(claims: list[Claim], m: Mention) -> Claim | None:
-    actors = {h.state_id for h in m.actor_hints}
-    for c in reversed(claims):
-        if c.asset == m.asset and c.superseded_by is None and (not actors or c.actor in actors):
-            return c
-    return None
-
-
-def _antecedent(claims: list[Claim], m: Mention) -> Claim | None:
-    """The latest claim a definite description ("the fighter jets", "the aircraft") names.
-
-    "The first French soldiers" introduces a new group, and a description naming another
-    actor ("the British troops" after Russian troops) refers to something else."""
-    actors = {h.state_id for h in m.actor_hints}
-    live = [
-        c for c in reversed(claims) if c.superseded_by is None and (not actors or c.actor in actors)
-    ]
-    for claim in live:
-        if claim.asset == m.asset or (not m.has_model and claim.item_class == m.item_class):
-            return claim
-    group = _GENERIC_GROUP.get(m.head.split()[-1]) if m.head and not m.has_model else None
-    for claim in live:
-        if group is not None and _GROUPS.get(claim.item_class) == group:
-            return claim
-    return None
-
-
-def _corroborate(
-    claim: Claim, attr: Attribution | None, sentence: Span, place: PlaceMention | None
-) -> None:
-    """A later sentence about an item already claimed: extra evidence, maybe a finer place."""
-    if attr is not None and all(a.text != attr.text for a in claim.attributions):
-        claim.attributions.append(attr)
-    claim.corroborations.append(sentence)
-    if place is None or not place.name:
-        return
-    if claim.location_name is None and (claim.country in (None, place.country_name)):
-        claim.place = place.place.id if place.place else claim.place
-        claim.location_name = place.name
-        claim.location_text = place.text
-        claim.country = place.country_name or claim.country
-
-
 def _shared_quantity(
     tokens: list[Token], prev: Mention, m: Mention, quantities: dict[int, Quantity]
 ) -> Quantity:
@@ -869,21 +719,6 @@ def _shared_quantity(
     return Quantity()
 
 
-def _coordinated_places(
-    place: PlaceMention, places: list[PlaceMention], tokens: list[Token]
-) -> list[PlaceMention]:
-    """ "at Hmeimim and at its naval facility in Tartus": one claim per place."""
-    out = [place]
-    later = [p for p in places if p.start >= place.end]
-    for p in later:
-        between = {t.lower for t in tokens[out[-1].end : p.start]}
-        if between <= {"and", ",", "at", "in", "to", "near", "on"} and "and" in between:
-            out.append(p)
-            continue
-        break
-    return out
-
-
 def _strip(chunk: str, offset: int, frame: tuple[int, int] | None) -> str:
     if frame is None:
         return chunk
@@ -893,144 +728,6 @@ def _strip(chunk: str, offset: int, frame: tuple[int, int] | None) -> str:
 
 def _plural(word: str) -> bool:
     return word.endswith("s") and not word.endswith("ss")
-
-
-def _object_of_verb(tokens: list[Token], start: int) -> bool:
-    """ "secured an airfield near Bashur", "took control of Pristina airport"."""
-    k = start - 1
-    if k >= 0 and tokens[k].lower in ("the", "a", "an", "its", "their"):
-        k -= 1
-    if k >= 1 and tokens[k].lower == "of" and tokens[k - 1].lower == "control":
-        return True
-    return k >= 0 and (tokens[k].lower.endswith("ed") or tokens[k].lower in _VERB_FORMS)
-
-
-def _after_verb(tokens: list[Token], start: int) -> bool:
-    """ "arrived at X", "stationed in X", "moved to X": a place the verb itself governs."""
-    k = start - 1
-    if k >= 0 and tokens[k].lower in ("the", "a", "an"):
-        k -= 1
-    if k < 1 or tokens[k].lower not in (*LOCATIVE, "from"):
-        return False
-    verb = tokens[k - 1].lower
-    if verb in ("now", "already", "still", "back", "down", "up", "out", "in", "over"):
-        verb = tokens[k - 2].lower if k >= 2 else ""
-    return verb.endswith("ed") or verb in _VERB_FORMS
-
-
-_VERB_FORMS = frozenset(
-    [
-        "sent",
-        "flown",
-        "sent",
-        "moved",
-        "arrive",
-        "arrives",
-        "arriving",
-        "arrived",
-        "deploy",
-        "deploys",
-        "deploying",
-        "based",
-        "station",
-        "stationing",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "remain",
-        "remains",
-        "stay",
-        "stays",
-        "land",
-        "lands",
-        "landing",
-        "go",
-        "goes",
-        "going",
-        "went",
-        "head",
-        "heads",
-        "heading",
-        "sail",
-        "sails",
-        "sailing",
-        "fly",
-        "flies",
-        "flying",
-        "flew",
-        "bring",
-        "brings",
-        "brought",
-        "keep",
-        "keeps",
-        "kept",
-    ]
-)
-
-
-def _country(target: PlaceMention, places: list[PlaceMention], state: Discourse) -> str | None:
-    """The country of a place, or for a toponym the gazetteer lacks ("Tapa"), the country
-    the sentence or the story names."""
-    if target.country_name:
-        return target.country_name
-    near = sorted(
-        (p for p in places if p.country_name and p.located),
-        key=lambda p: abs(p.start - target.start),
-    )
-    if near:
-        return near[0].country_name
-    for pm in reversed(state.places):
-        if pm.country_name:
-            return pm.country_name
-    return state.context_country[1] if state.context_country else None
-
-
-def _place_for(
-    m: Mention,
-    places: list[PlaceMention],
-    next_start: int | None = None,
-    tokens: list[Token] = (),  # type: ignore[assignment]
-) -> PlaceMention | None:
-    """The place of an item: the most specific place named after it and before the next
-    item ("drove into Kosovo and took Pristina airport" -> Pristina), else the first after
-    it, else the last before it."""
-    after = [p for p in places if p.start >= m.end]
-    if after:
-        own = [p for p in after if next_start is None or p.start < next_start]
-        if own:
-            governed = [p for p in own if p.governed]
-            if governed:
-                # "parachuted into northern Iraq and secured an airfield near Bashur": the
-                # most specific place of verbs joined by "and" (a comma starts another story)
-                first = governed[0]
-                joined = [first] + [
-                    p
-                    for p in governed[1:]
-                    if "and" in (between := [t.lower for t in tokens[first.end : p.start]])
-                    and "," not in between
-                ]
-                return min(joined, key=lambda p: p.rank)
-            return min(own, key=lambda p: p.rank)
-        return after[0]
-    before = [p for p in places if p.end <= m.start]
-    return before[-1] if before else None
-
-
-def _duplicate(claims: list[Claim], new: Claim) -> Claim | None:
-    for c in claims:
-        if (
-            c.asset == new.asset
-            and c.actor == new.actor
-            and c.quantity == new.quantity
-            and c.location_name == new.location_name
-            and c.status == new.status
-            and new.quantity.qualifier != "unspecified"
-        ):
-            return c
-    return None
 
 
 def _attribution(found: FoundAttribution, s: int, lex: Lexicon) -> Attribution:
