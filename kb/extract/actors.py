@@ -3,10 +3,13 @@ it in the sentence ("Russia has deployed"), else the actor of the discourse ("It
 
 from __future__ import annotations
 
+import re
+
 from kb.extract.lexicon import ActorHit, Lexicon
 from kb.extract.mentions import Mention
 from kb.extract.places import LOCATIVE, PlaceMention
 from kb.extract.tokens import Token
+from kb.model import Attribution
 
 _NOT_AGENT_BEFORE = frozenset(
     [
@@ -169,3 +172,72 @@ def actor_for(
             if got:
                 return got[1]
     return discourse
+
+
+_MILITARY_SOURCE = re.compile(
+    r"\b(?:forces?|command|army|navy|air force|military|defen[cs]e|ministry|pentagon|marines?|"
+    r"fleet|corps|headquarters|spokes\w+)\b",
+    re.I,
+)
+
+
+def actors_from(tokens: list[Token], m: Mention, lex: Lexicon) -> list[ActorHit]:
+    """ "troops from Belgium, the Netherlands and Norway": the contributing states."""
+    k = m.end
+    if k >= len(tokens) or tokens[k].lower != "from" or m.item_class not in ("Personnel", "Unit"):
+        return []
+    found: list[ActorHit] = []
+    k += 1
+    while k < len(tokens):
+        if tokens[k].lower in ("the", ",", "and"):
+            k += 1
+            continue
+        hit = None
+        for length in (3, 2, 1):
+            key = tuple(t.key for t in tokens[k : k + length])
+            if len(key) == length and key in lex.actors and tokens[k].is_cap:
+                hit = lex.actors[key][0]
+                break
+        if hit is None or (k + length < len(tokens) and tokens[k + length].key == "'s"):
+            break  # "soldiers from Turkey's Incirlik air base" is a place, not a state
+        found.append(hit)
+        k += length
+    return found
+
+
+def host_named(tokens: list[Token], host: str | None, lex: Lexicon) -> bool:
+    """Whether the host country is named as an owner ("China's Xinjiang", "Chinese")."""
+    if host is None:
+        return False
+    for i, t in enumerate(tokens):
+        hits = lex.actors.get((t.key,))
+        if not hits or hits[0].state_id != host:
+            continue
+        if hits[0].adjective or (i + 1 < len(tokens) and tokens[i + 1].key == "'s"):
+            return True
+    return False
+
+
+def fallback_actor(attr: Attribution | None, host: str | None, lex: Lexicon) -> ActorHit | None:
+    """No actor in the text around the item: a military speaking of its own forces
+    ("U.S. Air Forces in Europe said"), else the country the place is in (forces at home)."""
+    if (
+        attr is not None
+        and attr.affiliation in lex.actor_by_id
+        and _MILITARY_SOURCE.search(attr.text)
+    ):
+        return lex.actor_by_id[attr.affiliation]
+    if host is not None and host in lex.actor_by_id:
+        return lex.actor_by_id[host]
+    if attr is not None and attr.affiliation in lex.actor_by_id:
+        return lex.actor_by_id[attr.affiliation]
+    return None
+
+
+def any_actor(tokens: list[Token], lex: Lexicon) -> ActorHit | None:
+    """The first actor of a headline that is not a place after a preposition."""
+    for i, t in enumerate(tokens):
+        hits = lex.actors.get((t.key,))
+        if hits and t.is_cap and (i == 0 or tokens[i - 1].lower not in (*LOCATIVE, "from", "with")):
+            return hits[0]
+    return None

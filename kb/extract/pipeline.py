@@ -10,7 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from kb.extract.actors import actor_for, sentence_subject
+from kb.extract.actors import (
+    actor_for,
+    actors_from,
+    any_actor,
+    fallback_actor,
+    host_named,
+    sentence_subject,
+)
 from kb.extract.attribution import FoundAttribution, find_attribution
 from kb.extract.dates import resolve_time
 from kb.extract.lexicon import FACILITY_KINDS, ActorHit, Lexicon
@@ -149,7 +156,7 @@ def extract_report(report: Report, lex: Lexicon) -> Extraction:
             # the headline repeats the story: claims come from the body, only the actor
             # the headline is about carries over
             head = tokenize(text, *spans[0])
-            state.subject = sentence_subject(head, lex) or _any_actor(head, lex)
+            state.subject = sentence_subject(head, lex) or any_actor(head, lex)
             spans = spans[1:]
     dateline = _DATELINE.match(text, spans[0][0]) if spans else None
     if dateline:
@@ -234,15 +241,6 @@ def _sentence(
         _claims(report, lex, state, s, e, tokens, mentions, resolved, attribution, frame, previous)
     if subject is not None:
         state.subject = subject
-
-
-def _any_actor(tokens: list[Token], lex: Lexicon) -> ActorHit | None:
-    """The first actor of a headline that is not a place after a preposition."""
-    for i, t in enumerate(tokens):
-        hits = lex.actors.get((t.key,))
-        if hits and t.is_cap and (i == 0 or tokens[i - 1].lower not in (*LOCATIVE, "from", "with")):
-            return hits[0]
-    return None
 
 
 def _resolve(pm: PlaceMention, state: Discourse, tokens: list[Token]) -> PlaceMention:
@@ -579,7 +577,7 @@ def _claims(
                 status = state.claims[-1].status
         targets = coordinated_places(place, locatives, tokens) if place else [None]
         host = place.country_id if place else None
-        contributors = [] if status == "withdrawn" else _actors_from(tokens, m, lex)
+        contributors = [] if status == "withdrawn" else actors_from(tokens, m, lex)
         contributors = [a for a in contributors if a.state_id != host]
         actors = (
             list(m.actor_hints)
@@ -587,7 +585,7 @@ def _claims(
             or [actor_for(m, tokens, lex, places, frame, discourse, host)]
         )
         if actors == [None]:
-            actors = [_fallback_actor(attr, host if _host_named(tokens, host, lex) else None, lex)]
+            actors = [fallback_actor(attr, host if host_named(tokens, host, lex) else None, lex)]
         published = report.published
         when = resolve_time(clause, published) if published else None
         valid_at = None if status == "planned" else (when or published)
@@ -630,37 +628,6 @@ def _claims(
                 )
 
 
-_MILITARY_SOURCE = re.compile(
-    r"\b(?:forces?|command|army|navy|air force|military|defen[cs]e|ministry|pentagon|marines?|"
-    r"fleet|corps|headquarters|spokes\w+)\b",
-    re.I,
-)
-
-
-def _actors_from(tokens: list[Token], m: Mention, lex: Lexicon) -> list[ActorHit]:
-    """ "troops from Belgium, the Netherlands and Norway": the contributing states."""
-    k = m.end
-    if k >= len(tokens) or tokens[k].lower != "from" or m.item_class not in ("Personnel", "Unit"):
-        return []
-    found: list[ActorHit] = []
-    k += 1
-    while k < len(tokens):
-        if tokens[k].lower in ("the", ",", "and"):
-            k += 1
-            continue
-        hit = None
-        for length in (3, 2, 1):
-            key = tuple(t.key for t in tokens[k : k + length])
-            if len(key) == length and key in lex.actors and tokens[k].is_cap:
-                hit = lex.actors[key][0]
-                break
-        if hit is None or (k + length < len(tokens) and tokens[k + length].key == "'s"):
-            break  # "soldiers from Turkey's Incirlik air base" is a place, not a state
-        found.append(hit)
-        k += length
-    return found
-
-
 def _sentence_discourse(
     tokens: list[Token], mentions: list[Mention], state: Discourse, lex: Lexicon
 ) -> ActorHit | None:
@@ -676,35 +643,6 @@ def _sentence_discourse(
         if last in lex.actor_by_id:
             return lex.actor_by_id[last]
     return state.subject
-
-
-def _host_named(tokens: list[Token], host: str | None, lex: Lexicon) -> bool:
-    """Whether the host country is named as an owner ("China's Xinjiang", "Chinese")."""
-    if host is None:
-        return False
-    for i, t in enumerate(tokens):
-        hits = lex.actors.get((t.key,))
-        if not hits or hits[0].state_id != host:
-            continue
-        if hits[0].adjective or (i + 1 < len(tokens) and tokens[i + 1].key == "'s"):
-            return True
-    return False
-
-
-def _fallback_actor(attr: Attribution | None, host: str | None, lex: Lexicon) -> ActorHit | None:
-    """No actor in the text around the item: a military speaking of its own forces
-    ("U.S. Air Forces in Europe said"), else the country the place is in (forces at home)."""
-    if (
-        attr is not None
-        and attr.affiliation in lex.actor_by_id
-        and _MILITARY_SOURCE.search(attr.text)
-    ):
-        return lex.actor_by_id[attr.affiliation]
-    if host is not None and host in lex.actor_by_id:
-        return lex.actor_by_id[host]
-    if attr is not None and attr.affiliation in lex.actor_by_id:
-        return lex.actor_by_id[attr.affiliation]
-    return None
 
 
 def _shared_quantity(
