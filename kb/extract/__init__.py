@@ -1,6 +1,23 @@
 """Extraction: from a Report to the deployment claims it states (pure, no I/O, no RDF).
 
 ``extract(report)`` is the entry point; the catalog is loaded once and cached.
+
+Components, each a module with one job:
+
+* ``sentences``  - news-aware sentence splitting (abbreviations, run-ons capped)
+* ``tokens``     - word tokens with offsets and lookup keys
+* ``lexicon``    - phrase tables built once from the catalog (equipment, places, actors)
+* ``heads``      - generic head nouns and the equipment class they name
+* ``mentions``   - one mention per "manufacturer + designation + NATO name + head"
+* ``quantities`` - counts, approximations, bounds, ranges, vague amounts
+* ``places``     - gazetteer names, facility phrases, references back
+* ``placing``    - which place an item is at (origins, verbs, specificity)
+* ``actors``     - who deployed (adjective, subject, discourse, fallbacks)
+* ``attribution``- who says so
+* ``status``     - deployed / arriving / planned / withdrawn / denied, and non-claims
+* ``dates``      - relative time expressions against the publication date
+* ``references`` - references back: corroboration, refinement, antecedents
+* ``pipeline``   - wires the above together and keeps the discourse state
 """
 
 from __future__ import annotations
