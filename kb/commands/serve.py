@@ -237,21 +237,41 @@ def command(
         query_isolation,
         service_allow,
     )
-    click.echo(
+    banner = (
         f"deploykb: serving on http://{host}:{port}/ "
         f"({'remote store ' + store if store else 'data ' + (data or './deploykb-data')}; "
-        f"writes {'enabled' if token else 'disabled'})",
-        err=True,
+        f"writes {'enabled' if token else 'disabled'})"
     )
     if dev:
+        if not os.environ.get("WERKZEUG_RUN_MAIN"):
+            click.echo(banner, err=True)
         from werkzeug.serving import run_simple
 
         # only the reloader's child opens the store (the parent just watches files)
         app: Any = _build_app(cfg) if os.environ.get("WERKZEUG_RUN_MAIN") else _placeholder
         run_simple(host, port, app, use_reloader=True, use_debugger=False, threaded=True)
         return
+    _check_port(host, port)
     _check_store(cfg)
+    click.echo(banner, err=True)
     _run_gunicorn(cfg, host, port, threads)
+
+
+def _check_port(host: str, port: int) -> None:
+    """One clear line for a port that is taken, instead of gunicorn's five retries."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise click.ClickException(f"cannot resolve --host {host}: {exc}") from None
+    family, _, _, _, address = infos[0]
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror}") from None
 
 
 def _try_open(data_dir: str | None, url: str | None) -> str | None:

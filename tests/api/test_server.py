@@ -199,3 +199,24 @@ def test_stopping_the_server_leaves_no_process_or_snapshot(tmp_path: Path, h) ->
     ]
     assert [p for p in alive if p not in zombies] == []
     assert list(tmp_path.glob("deploykb-snapshots-*")) == []
+
+
+def test_serve_refuses_a_taken_port_with_one_line(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        exe = Path(sys.executable).parent / "deploykb"
+        out = subprocess.run(
+            [str(exe), "serve", "--data", str(tmp_path / "d"), "--port", str(port)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert out.returncode != 0
+    assert out.stderr.strip().splitlines() == [
+        f"Error: cannot listen on 127.0.0.1:{port}: Address already in use"
+    ]
