@@ -270,6 +270,11 @@ class ProcessExecutor:
             worker.conn.send(("query", job))
             msg = self._wait(worker, deadline)
         except QueryTimeout:
+            log.warning(
+                "query stopped at the %g s limit (worker killed): %s",
+                self.timeout,
+                " ".join(job.sparql.split())[:300],
+            )
             raise
         except (EOFError, OSError) as exc:
             self._replace(worker)
