@@ -472,6 +472,8 @@ WEAK_HEADS: frozenset[tuple[str, ...]] = frozenset(
 )
 HEADS[("fighters",)] = "FighterAircraft"
 HEADS[("members",)] = "Personnel"
+for _p in ("crew", "crews", "crewmen", "crew members", "sailors and marines"):
+    HEADS[tuple(_p.split())] = "Personnel"
 HEADS[("force", "members")] = "Personnel"
 HEADS[("crew", "members")] = "Personnel"
 WEAK_HEADS = WEAK_HEADS | {("members",)}

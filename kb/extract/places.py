@@ -445,6 +445,11 @@ def _phrase_at(tokens: list[Token], i: int, lex: Lexicon, text: str) -> PlaceMen
     if fac:
         fac_end = j + fac[0]
         kinds = fac[1]
+        if (got or unknown) and fac_end + 1 < n and tokens[fac_end].lower == "of":
+            # "the Georgian Black Sea port of Batumi": the name after "of" is the place
+            of_hit = _lookup(tokens, fac_end + 1, lex)
+            if of_hit or _name_word(tokens[fac_end + 1], lex):
+                got, unknown = None, None
         if not got and not unknown and fac_end + 1 < n and tokens[fac_end].lower in _ANCHOR_PREPS:
             k = fac_end + 1
             # "near the town of Yelnya", "outside the capital, Niamey"

@@ -81,6 +81,8 @@ def is_known(pm: PlaceMention) -> bool:
 
 def is_origin(tokens: list[Token], pm: PlaceMention) -> bool:
     """Places that are where forces came from or are normally based, not where they are."""
+    if any(t.lower == "home" for t in tokens[pm.start : min(pm.end, pm.start + 3)]):
+        return True  # "its home port of Yokosuka"
     k = pm.start - 1
     if k < 0:
         return False

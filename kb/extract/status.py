@@ -93,6 +93,12 @@ _HOME_BASE = re.compile(
     r"permanently )?(?:based|stationed))\b",
     re.I,
 )
+#: a destination after the item: the home base named in the clause is only the origin
+_ELSEWHERE = re.compile(
+    r"\bfor\s+an?\s+[\w-]+(?:\s+[\w-]+){0,3}\s+(?:mission|deployment|rotation)\b|"
+    r"\b(?:to|into|in)\s+the\s+[A-Z]",
+    re.I,
+)
 _DENIED = re.compile(
     r"\b(?:den(?:y|ied|ies|ying)|dismiss\w* (?:reports|claims|allegations)|"
     r"reject\w* (?:reports|claims|allegations)|refut\w*|false reports)\b",
@@ -186,7 +192,7 @@ def skip_reason(clause: str, before_item: str, after_item: str = "") -> str | No
         return "readiness"
     if _CAPACITY.search(before_item[-60:]):
         return "capacity"
-    if _HOME_BASE.search(clause):
+    if _HOME_BASE.search(clause) and not _ELSEWHERE.search(after_item):
         return "home base"
     if _TRAINING.search(before_item[-40:]) or _TRAINED_BY.search(clause):
         return "training"
@@ -263,7 +269,7 @@ _PLAN_NOUN = re.compile(
 _ARRIVING_NEAR = re.compile(
     _ARRIVING.pattern[:-3] + r"|reach(?:ed|es|ing)?|parachut\w*|airdrop\w*|flown in|fly in|"
     r"beg[au]n (?:flying|moving|sending|deploying|arriving)|begin (?:flying|moving|sending|arriving)|"
-    r"crossed into|poured into)\b",
+    r"crossed into|poured into|ashore)\b",
     re.I,
 )
 _PRESENT_NEAR = re.compile(
@@ -271,6 +277,7 @@ _PRESENT_NEAR = re.compile(
     r"dispatch\w*|transferr?\w*|keep(?:s|ing)?|kept|maintain(?:s|ed|ing)?|retain\w*|remain(?:s|ed|ing)?|stay\w*|"
     r"escort\w*|accompan\w*|join(?:s|ed|ing)?|already|operat(?:e|es|ed|ing)|parked|assigned|"
     r"contribut\w*|provid\w*|commit(?:s|ted|ting)?|host(?:s|ed|ing)?|garrison\w*|patrol\w*|t[ao]ken? control|"
+    r"reposition\w*|redeploy\w*|relocat\w*|standing by|stand(?:s)? by|poised|"
     r"living|lives|housed|houses|quartered|lead(?:s|ing)? (?:the|a|an|its|their)|"
     r"took control|(?:is|are|were|was|been) "
     r"(?:now |already |still |also |currently |reportedly |stationed |based )?(?:at|in|there|on|near))\b",
@@ -293,6 +300,13 @@ def _clause_cues(clause: str) -> tuple[tuple[tuple[int, int, str], ...], tuple[i
     return found, tuple(m.end() for m in _PLAN_MARK.finditer(clause))
 
 
+_DEPART_FOR = re.compile(
+    r"\b(?:left|leaves|leaving|departed|departs|sailed from|set sail from)\b[^.;]{0,80}?\bfor\b"
+    r"(?!\s+(?:home|good))",
+    re.I,
+)
+
+
 def status_near(clause: str, start: int, end: int) -> str:
     """The status of the item at ``clause[start:end]``: the cue nearest to it decides
     (deployed, arriving or withdrawn verbs), a plan or modal right before that verb makes it
@@ -311,6 +325,8 @@ def status_near(clause: str, start: int, end: int) -> str:
             return "planned"
         return "deployed"
     distance, verb_at, status = min(cues)
+    if status == "withdrawn" and _DEPART_FOR.search(clause):
+        return "arriving"  # "left its home port for a mission in the Gulf of Oman"
     if _CONTINUING.search(clause):
         return "deployed"
     if status != "withdrawn" and any(0 <= verb_at - mark <= 25 for mark in marks):
