@@ -192,7 +192,7 @@ def skip_reason(clause: str, before_item: str, after_item: str = "") -> str | No
         return "readiness"
     if _CAPACITY.search(before_item[-60:]):
         return "capacity"
-    if _HOME_BASE.search(clause) and not _ELSEWHERE.search(after_item):
+    if _HOME_BASE.search(clause) and not _ELSEWHERE.search(clause):
         return "home base"
     if _TRAINING.search(before_item[-40:]) or _TRAINED_BY.search(clause):
         return "training"
