@@ -26,29 +26,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-ITEM_CLASSES = (
-    "FighterAircraft",
-    "AttackAircraft",
-    "BomberAircraft",
-    "TransportAircraft",
-    "Helicopter",
-    "AttackHelicopter",
-    "TransportHelicopter",
-    "Tank",
-    "InfantryFightingVehicle",
-    "ArmoredPersonnelCarrier",
-    "Artillery",
-    "AirDefenseSystem",
-    "MissileSystem",
-    "Ship",
-    "Submarine",
-    "Drone",
-    "Personnel",
-    "Unit",
-    "Other",
-)
-QUALIFIERS = ("exact", "approximate", "at_least", "at_most", "range", "vague", "unspecified")
-STATUSES = ("deployed", "arriving", "planned", "withdrawn", "denied")
+from kb.model import ITEM_CLASSES, QUALIFIERS, STATUSES
 
 DOC_FIELDS = {
     "id",
