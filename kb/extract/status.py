@@ -30,7 +30,7 @@ _CUE = re.compile(
     r"in control|assigned|rotation|rotating|includ(?:e|es|ed|ing)|consist\w*|compris\w*|"
     r"airdrop\w*|parachut\w*|dropped|fly in|flying in|flown in|accompan\w*|escort\w*|"
     r"join(?:s|ed|ing)?|bring(?:s|ing)?|carry(?:ing)?|carries|carried|aboard|on board|embarked|"
-    r"take part|taking part|took part|participat\w*|contribut\w*|provid\w*|commit(?:s|ted|ting)?|"
+    r"contribut\w*|provid\w*|commit(?:s|ted|ting)?|"
     r"assign\w*|rotat\w*|reinforc\w*|surg\w*)\b",
     re.I,
 )
@@ -153,6 +153,12 @@ _NOT_PRESENCE = re.compile(
     r"|\b(?:merchant|commercial|civilian|cargo|container|fishing)\s+(?:[\w-]+\s+)?$",
     re.I,
 )
+#: what a unit is made of, not what was deployed ("a battery normally includes four launchers")
+COMPOSITION = re.compile(
+    r"\b(?:normally|typically|usually|generally|each)\s+(?:includ\w*|consists?|compris\w*|"
+    r"has|have|contains?|carr(?:y|ies)|numbers?)\b",
+    re.I,
+)
 _READINESS = re.compile(
     r"\b(?:on (?:high )?alert|on standby|on stand-by|on notice|at risk|in harm's way|"
     r"in danger)\b",
@@ -190,6 +196,8 @@ def skip_reason(clause: str, before_item: str, after_item: str = "") -> str | No
         return "mobilisation"
     if _READINESS.search(clause):
         return "readiness"
+    if COMPOSITION.search(before_item[-40:] + " | " + after_item[:40]):
+        return "composition"
     if _CAPACITY.search(before_item[-60:]):
         return "capacity"
     if _HOME_BASE.search(clause) and not _ELSEWHERE.search(clause):
