@@ -472,6 +472,9 @@ WEAK_HEADS: frozenset[tuple[str, ...]] = frozenset(
 )
 HEADS[("fighters",)] = "FighterAircraft"
 HEADS[("members",)] = "Personnel"
+HEADS[("launcher",)] = "MissileSystem"
+HEADS[("launchers",)] = "MissileSystem"
+WEAK_HEADS = WEAK_HEADS | {("launcher",)}
 for _p in ("crew", "crews", "crewmen", "crew members", "sailors and marines"):
     HEADS[tuple(_p.split())] = "Personnel"
 HEADS[("force", "members")] = "Personnel"

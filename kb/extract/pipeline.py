@@ -113,6 +113,7 @@ _FACILITY_AFTER = re.compile(
 )
 _INCLUDING = re.compile(r"^[^.;]{0,60}?\b(?:including|among them)\b")
 _OF = re.compile(r"^\s+of\b")
+_BARE_FIRES = frozenset({"launcher", "launchers", "battery", "batteries"})
 _EXERCISE = re.compile(r"\b(?:exercises?|drills?|war ?games?|manoeuvres|maneuvers)\b", re.I)
 _PRONOUN_START = re.compile(r"^(?:It|They|Its|Their|The country|The Kremlin|Moscow)\b")
 
@@ -457,6 +458,20 @@ def _claims(
             continue
         if m.end < len(tokens) and _FACILITY_AFTER.match(text, tokens[m.end].start):
             continue  # "a drone base", "the submarine base": a kind of base, not an item
+        if not m.has_model and m.head in _BARE_FIRES:
+            # "six launchers" after a THAAD claim: launchers of that system
+            kin = next(
+                (c for c in reversed(state.claims) if GROUPS.get(c.item_class) == "fires"), None
+            )
+            if kin is not None:
+                m = replace(
+                    m,
+                    asset=kin.asset,
+                    item_class=kin.item_class,
+                    model=kin.item_model,
+                    has_model=True,
+                    weak=False,
+                )
         quantity, q_start = quantity_before(tokens, m.start)
         if (
             quantity.qualifier == "exact"
