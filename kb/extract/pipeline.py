@@ -113,6 +113,7 @@ _FACILITY_AFTER = re.compile(
 )
 _INCLUDING = re.compile(r"^[^.;]{0,60}?\b(?:including|among them)\b")
 _OF = re.compile(r"^\s+of\b")
+_SUBJECT_LEADS = frozenset(["that", ",", "and", "but", "while", "as", "when", ";", ":"])
 _BARE_FIRES = frozenset({"launcher", "launchers", "battery", "batteries"})
 _EXERCISE = re.compile(r"\b(?:exercises?|drills?|war ?games?|manoeuvres|maneuvers)\b", re.I)
 _PRONOUN_START = re.compile(r"^(?:It|They|Its|Their|The country|The Kremlin|Moscow)\b")
@@ -523,6 +524,10 @@ def _claims(
                 here = status_near(clause, m_start - tokens[cs].start, m_end - tokens[cs].start)
                 if here in ("withdrawn", "denied") and earlier.status != here:
                     moved = True  # "the bombers had left the airfield": a new state
+                # only a subject moves ("planes carrying the troops landed" keeps the troops)
+                lead = tokens[m.start - 2].lower if m.start >= 2 else ""
+                if moved and m.start >= 2 and lead not in _SUBJECT_LEADS:
+                    moved = False
                 if not moved:
                     corroborate(earlier, attr, sentence, where)
                     continue

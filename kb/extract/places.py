@@ -188,7 +188,8 @@ _SKIP_ADJ = frozenset(
     ]
 )
 _TERRITORY = frozenset(["airspace", "territory", "waters", "soil"])
-_ANCHOR_PREPS = frozenset({"near", "outside", "in", "at", "of", "on"})
+_TWO_WORD_PREPS = frozenset({("next", "to"), ("close", "to"), ("adjacent", "to")})
+_ANCHOR_PREPS = frozenset({"near", "outside", "in", "at", "of", "on", "to"})
 _TOWN_OF = frozenset({"town", "city", "village", "port", "region", "province", "island"})
 _NOT_PLACES = frozenset(
     [
@@ -450,6 +451,9 @@ def _phrase_at(tokens: list[Token], i: int, lex: Lexicon, text: str) -> PlaceMen
             of_hit = _lookup(tokens, fac_end + 1, lex)
             if of_hit or _name_word(tokens[fac_end + 1], lex):
                 got, unknown = None, None
+        two = tuple(t.lower for t in tokens[fac_end : fac_end + 2])
+        if not got and not unknown and two in _TWO_WORD_PREPS and fac_end + 2 < n:
+            fac_end += 1  # "next to", "close to": treat like "near"
         if not got and not unknown and fac_end + 1 < n and tokens[fac_end].lower in _ANCHOR_PREPS:
             k = fac_end + 1
             # "near the town of Yelnya", "outside the capital, Niamey"

@@ -98,6 +98,15 @@ def is_origin(tokens: list[Token], pm: PlaceMention) -> bool:
         later = {t.lower for t in tokens[pm.end : pm.end + 8]}
         if later & {"move", "moving", "go", "sent", "redeploy", "shift", "relocate", "head"}:
             return True
+    if "part" in window[-2:] or "participate" in window[-2:]:
+        return True  # "take part in Balikatan": an exercise, not a place
+    if (
+        "based" in window
+        and k >= 2
+        and tokens[k - 1].lower == "based"
+        and tokens[k - 2].text == ","
+    ):
+        return True  # "the 23rd Fighter Group, based at Moody Air Force Base"
     if "based" in window and ("which" in window or "where" in window or "normally" in window):
         return True
     return "home" in window[-3:]
