@@ -74,18 +74,10 @@ def _open_store(app: Flask) -> Any:
     store = app.config.get("STORE")
     if store is not None:
         return store
-    data_dir, url = app.config.get("DATA_DIR"), app.config.get("STORE_URL")
-    try:
-        from kb.store import open_store  # type: ignore[attr-defined]
-    except ImportError:
-        open_store = None
-    if open_store is not None:
-        return open_store(data_dir=None if url else data_dir, url=url)
-    if url:
-        raise RuntimeError("a remote store needs kb.store.open_store, which is not available")
-    from api.oxstore import PyoxigraphStore
+    from kb.store import open_store
 
-    return PyoxigraphStore.open(data_dir)
+    data_dir, url = app.config.get("DATA_DIR"), app.config.get("STORE_URL")
+    return open_store(data_dir=None if url else data_dir, url=url)
 
 
 def _make_executor(app: Flask, store: Any) -> Any:
