@@ -1,8 +1,8 @@
 """A minimal ``kb.store.base.Store`` over a pyoxigraph Store, and how to reach the pyoxigraph
 store behind any store object (needed to take the read-only snapshots the query workers use).
 
-Used by the query worker processes (which open snapshots read-only), by tests, and as the
-fallback when ``kb.store.open_store`` is not available.
+Used by the query worker processes, which open snapshots read-only (a snapshot has no
+``graph/meta`` bookkeeping to maintain, unlike ``kb.store.embedded.EmbeddedStore``), and by tests.
 """
 
 from __future__ import annotations
