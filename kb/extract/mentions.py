@@ -237,8 +237,15 @@ def _atoms(tokens: list[Token], lex: Lexicon) -> list[Atom]:
         tok = tokens[i]
         if tok.text in SHIP_PREFIXES and i + 1 < n and _ship_name_word(tokens[i + 1]):
             k = i + 1
-            while k < n and k - i <= 3 and _ship_name_word(tokens[k]):
+            while k < n and k - i <= 5 and _ship_name_word(tokens[k]):
                 k += 1
+                if (
+                    k + 1 < n
+                    and tokens[k].text == "."
+                    and len(tokens[k - 1].text) == 1
+                    and _ship_name_word(tokens[k + 1])
+                ):
+                    k += 1  # "USS Dwight D. Eisenhower"
             atoms.append(Atom(i, k, "vessel", "Ship"))
             i = k
             continue
@@ -494,6 +501,7 @@ def _mention(tokens: list[Token], group: list[Atom], lex: Lexicon) -> Mention | 
         and heads[-1].item_class == "Unit"
         and heads[-1].start > models[-1].start
         and tokens[heads[-1].end - 1].lower in _FORMATIONS
+        and models[-1].hit.item_class not in ("AirDefenseSystem", "MissileSystem", "Artillery")
     ):
         # "a Stryker squadron", "two F-16 squadrons": a unit named after its equipment
         head = heads[-1]

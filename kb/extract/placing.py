@@ -188,6 +188,30 @@ VERB_FORMS = frozenset(
 )
 
 
+_REGION_WORDS = frozenset(
+    [
+        "East",
+        "West",
+        "North",
+        "South",
+        "Gulf",
+        "Sea",
+        "Ocean",
+        "Strait",
+        "Baltic",
+        "Sahel",
+        "Pacific",
+        "Atlantic",
+        "Mediterranean",
+        "Arctic",
+        "Caucasus",
+        "Balkans",
+        "Horn",
+        "Peninsula",
+    ]
+)
+
+
 def country_for(
     target: PlaceMention,
     places: list[PlaceMention],
@@ -198,6 +222,9 @@ def country_for(
     the sentence or the story names."""
     if target.country_name:
         return target.country_name
+    name = (target.name or "").split()
+    if target.text.lower().startswith("the ") or set(name) & _REGION_WORDS:
+        return None  # "the Middle East", "the Baltic": regions, not towns of a country
     near = sorted(
         (p for p in places if p.country_name and p.located),
         key=lambda p: abs(p.start - target.start),
@@ -207,7 +234,7 @@ def country_for(
     for pm in reversed(history):
         if pm.country_name:
             return pm.country_name
-    return context[1] if context else None
+    return None
 
 
 def place_for(

@@ -107,6 +107,14 @@ def duplicate(claims: list[Claim], new: Claim) -> Claim | None:
             and c.location_name == new.location_name
             and c.status == new.status
             and new.quantity.qualifier != "unspecified"
+            and _same_item(c, new)
         ):
             return c
     return None
+
+
+def _same_item(a: Claim, b: Claim) -> bool:
+    """Restated, not another item: the same model, or the same head noun."""
+    if a.item_model or b.item_model:
+        return a.item_model == b.item_model and a.item_text.split()[:1] != ["USS"]
+    return a.item_text.lower().split()[-1:] == b.item_text.lower().split()[-1:]
