@@ -148,6 +148,8 @@ def command(sparql: str, data_dir: str | None, store_url: str | None, fmt: str) 
         sys.stdout.flush()
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
+    except BrokenPipeError:  # the reader went away (`| head`): click ends quietly on EPIPE
+        raise
     except (OSError, RuntimeError, ValueError) as exc:  # raised while rows are read
         raise click.ClickException(f"query failed: {' '.join(str(exc).split())}") from None
     finally:

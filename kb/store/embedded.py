@@ -168,6 +168,8 @@ class EmbeddedStore:
                     for q in self._store.quads_for_pattern(None, None, None)
                 )
                 ox.serialize(triples, out, rdf_format, prefixes=prefixes)
+        except BrokenPipeError:  # the reader went away (`| head`); not a store failure
+            raise
         except OSError as exc:
             raise StoreError(f"dump failed: {_one_line(exc)}") from None
 
