@@ -131,7 +131,7 @@ def _json_term(term: Any) -> dict[str, str]:
     epilog="""\b
 Examples:
   deploykb query 'SELECT ?claim ?asset WHERE { ?claim dkb:asset ?asset } LIMIT 5'
-  deploykb query @ontology/queries/cq01.rq --format csv > answers.csv
+  deploykb query @ontology/queries/b_latest_estimate.rq --format csv > answers.csv
 The project's prefixes (dkb:, eq:, pl:, ac:, schema:, prov:, skos: …) are predeclared
 when the query declares none. The default graph is the union of all graphs.
 """
