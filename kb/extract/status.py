@@ -66,7 +66,7 @@ _CAPACITY = re.compile(
     re.I,
 )
 _SALE = re.compile(
-    r"\b(?:s[eo]ll(?:s|ing)?|sold|sale|sales|purchas\w*|bought|buy(?:s|ing)?|ordered|contract(?:s|ed)?|"
+    r"\b(?:s[eo]ll(?:s|ing)?|sold|sale|sales|purchas\w*|bought|buy(?:s|ing)?|orders? for|contract(?:s|ed)?|"
     r"export(?:s|ed|ing)?|import(?:s|ed|ing)?|procure\w*|acqui\w*|supplied|supplier|supply deal|deal for|"
     r"to be delivered|deliver(?:y|ies) of|arms deal|donat\w*|gift\w*|manufactur\w*|"
     r"produc(?:e|ed|es|ing|tion)|built by|onward transfer|hand(?:ed|ing|s)? (?:over|its|their)|"

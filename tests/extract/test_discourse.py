@@ -153,3 +153,17 @@ def test_the_story_keeps_the_first_name_of_a_facility(run):
         )
     )
     assert [c["location_name"] for c in got] == ["Latakia", "Latakia"]
+
+
+def test_ordered_to_a_place_is_a_deployment_and_two_named_ships_stay_two(run):
+    got = rows(
+        run(
+            "The defence secretary ordered the aircraft carrier USS Dwight D. Eisenhower to the "
+            "eastern Mediterranean, where it will join the USS Gerald R. Ford, officials said."
+        )
+    )
+    assert [c["item_text"] for c in got] == [
+        "aircraft carrier USS Dwight D. Eisenhower",
+        "USS Gerald R. Ford",
+    ]
+    assert {c["actor"] for c in got} == {"United States"}
