@@ -59,6 +59,11 @@ _SPEAKER_NOUNS = frozenset(
         "chief",
         "media",
         "press",
+        "spy",
+        "intelligence",
+        "agency",
+        "service",
+        "news",
     ]
 )
 _SPEECH = frozenset(

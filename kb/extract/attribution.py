@@ -88,7 +88,13 @@ class FoundAttribution:
     anonymous: bool
 
 
+_DATELINE_PREFIX = re.compile(
+    r"^[A-Z][A-Z .,'/-]{2,40}(?:\([^)]{1,30}\))?\s*(?:\u2014|\u2013|--|-)\s*"
+)
+
+
 def _clean(src: str) -> str:
+    src = _DATELINE_PREFIX.sub("", src.strip())
     src = src.strip().strip("\"\u201c\u201d'")
     src = _TRIM.sub("", src)
     return src.strip(" ,")

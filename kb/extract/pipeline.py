@@ -74,6 +74,7 @@ _AUXILIARIES = frozenset(
         "plans",
         "said",
         "says",
+        "that",
     ]
 )
 _SUBORDINATORS = frozenset(["after", "because", "although", "though", "whereas", "but", "unless"])

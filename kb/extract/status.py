@@ -217,7 +217,9 @@ def skip_reason(clause: str, before_item: str, after_item: str = "") -> str | No
     if _IF.search(clause) or _ONCE.search(before_item):
         return "hypothetical"
     # "Obama said allies would contribute troops" reports a plan, not a hypothesis
-    reported = bool(_REPORTED_WOULD.search(clause)) and not _CONDITION.search(clause)
+    reported = (
+        bool(_REPORTED_WOULD.search(clause)) or clause.lstrip().lower().startswith("and that")
+    ) and not _CONDITION.search(clause)
     if _HYPOTHETICAL.search(clause) and not _PLANNED.search(clause) and not reported:
         return "hypothetical"
     if _MAYBE.search(before_item[-70:]) and not _PLANNED.search(clause):
