@@ -100,7 +100,8 @@ def normalise_text(text: str) -> str:
 
 _BOILERPLATE_LINE = re.compile(
     r"""^\s*(?:
-        click\ here\b.*|read\ more\.?|continue\ reading\.?|leave\ a\ reply\.?|
+        click\ here\b.*|read\ more(?:\.|:.*)?|continue\ reading\.?|leave\ a\ reply\.?|
+        (?:most\ viewed|related|see\ also|more\ on\ this\ story)\s*:.*|
         (?:leave|post|add)\ a\ comment\.?|
         fill\ in\ your\ details\ below.*|you\ are\ commenting\ using\b.*|
         connecting\ to\ %s|notify\ me\ of\b.*|

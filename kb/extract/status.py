@@ -108,6 +108,7 @@ _WITHDRAWN = re.compile(
     r"\b(?:withdr[ae]w\w*|pull(?:ed|ing|s)? (?:out|back)|retreat\w*|brought home|"
     r"returned home|return(?:ed|ing)? to (?:their |its )?(?:home|base|bases|barracks)|"
     r"leav(?:e|es|ing)|left|depart\w*|evacuat\w*|drawdown|drew down|draw(?:ing|s)? down|"
+    r"fl(?:ew|own|ying) out|out of|pull(?:ed|ing|s)? (?:\w+ ){0,3}out|"
     r"redeployed (?:from|back)|removed|remove\w*)\b",
     re.I,
 )
@@ -144,6 +145,12 @@ _PARTNER = re.compile(
 _MOBILISED = re.compile(
     r"\b(?:called up|call up|calling up|mobili[sz]\w*|conscript\w*|draft(?:ed|ing)?|recruit\w*)\s+"
     r"(?:[\w,]+\s+){0,3}$",
+    re.I,
+)
+#: the aircraft or ship other forces travel in ("flew out aboard an A400M")
+_CONVEYANCE = re.compile(
+    r"\b(?:flew|flown|fly|flying|carried|transported|shipped|travel\w*|out)\b[^.;]{0,40}?"
+    r"\b(?:aboard|on board|on)\s+(?:an?|the|two|three|four|several)?\s*$",
     re.I,
 )
 _NOT_PRESENCE = re.compile(
@@ -194,6 +201,8 @@ def skip_reason(clause: str, before_item: str, after_item: str = "") -> str | No
         return "partner"
     if _MOBILISED.search(before_item[-40:]):
         return "mobilisation"
+    if _CONVEYANCE.search(before_item[-70:]):
+        return "conveyance"
     if _READINESS.search(clause):
         return "readiness"
     if COMPOSITION.search(before_item[-40:] + " | " + after_item[:40]):
@@ -317,6 +326,11 @@ _DEPART_FOR = re.compile(
 )
 
 
+_PARTICIPLE = re.compile(
+    r"(?:stationed|based|deployed|positioned|garrisoned)\s+(?:in|at|near|on)\b", re.I
+)
+
+
 def status_near(clause: str, start: int, end: int) -> str:
     """The status of the item at ``clause[start:end]``: the cue nearest to it decides
     (deployed, arriving or withdrawn verbs), a plan or modal right before that verb makes it
@@ -334,6 +348,12 @@ def status_near(clause: str, start: int, end: int) -> str:
         if marks or _PLAN_NOUN.search(clause):
             return "planned"
         return "deployed"
+    # "soldiers stationed in Niger left the country": a participle right after the item
+    # describes it; the clause's own verb comes later
+    described = [c for c in cues if c[0] <= 2 and c[1] >= end and _PARTICIPLE.match(clause, c[1])]
+    later = [c for c in cues if c[1] > end and c not in described]
+    if described and later:
+        cues = [c for c in cues if c not in described]
     distance, verb_at, status = min(cues)
     if status == "withdrawn" and _DEPART_FOR.search(clause):
         return "arriving"  # "left its home port for a mission in the Gulf of Oman"

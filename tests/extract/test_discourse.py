@@ -167,3 +167,17 @@ def test_ordered_to_a_place_is_a_deployment_and_two_named_ships_stay_two(run):
         "USS Gerald R. Ford",
     ]
     assert {c["actor"] for c in got} == {"United States"}
+
+
+def test_withdrawal_with_a_describing_participle_and_a_conveyance(run):
+    got = rows(
+        run(
+            "The last of France's 1,500 soldiers stationed in Niger left the country on Friday. "
+            "The final 150 troops flew out of Niamey aboard an A400M transport aircraft."
+        )
+    )
+    assert [(c["item_text"], c["status"]) for c in got] == [
+        ("soldiers", "withdrawn"),
+        ("troops", "withdrawn"),
+    ]
+    assert got[1]["location_name"] == "Niamey"
