@@ -107,9 +107,14 @@ def command(
         if fmt == "jsonl":
             click.echo(json.dumps(result.to_json(), ensure_ascii=False))
         else:
-            from kb.rdf import extraction_to_graph
+            from kb.rdf import RDFBuildError, extraction_to_graph
 
-            _, graph = extraction_to_graph(result)
+            try:
+                _, graph = extraction_to_graph(result)
+            except RDFBuildError as err:
+                click.echo(f"error: {report.id}: cannot build RDF: {err}", err=True)
+                failed += 1
+                continue
             if fmt == "ttl":
                 sys.stdout.write(graph.serialize(format="turtle"))
             else:
