@@ -115,6 +115,7 @@ _FACILITY_AFTER = re.compile(
 _INCLUDING = re.compile(r"^[^.;]{0,60}?\b(?:including|among them)\b")
 _OF = re.compile(r"^\s+of\b")
 _SUBJECT_LEADS = frozenset(["that", ",", "and", "but", "while", "as", "when", ";", ":"])
+_PAST_YEAR = re.compile(r"\b(?:in|since|during|until|by)\s+((?:19|20)\d\d)\b")
 _BARE_FIRES = frozenset({"launcher", "launchers", "battery", "batteries"})
 _EXERCISE = re.compile(r"\b(?:exercises?|drills?|war ?games?|manoeuvres|maneuvers)\b", re.I)
 _PRONOUN_START = re.compile(r"^(?:It|They|Its|Their|The country|The Kremlin|Moscow)\b")
@@ -583,7 +584,10 @@ def _claims(
             subject_bases = [
                 p
                 for p in places
-                if p.rank == 0
+                if (
+                    p.rank == 0
+                    or (p.facility_kinds is not None and p.facility_kinds <= FACILITY_KINDS)
+                )
                 and is_known(p)
                 and id(p) not in origins
                 and p.end <= m.start
@@ -610,6 +614,11 @@ def _claims(
         published = report.published
         when = resolve_time(clause, published) if published else None
         valid_at = None if status == "planned" else (when or published)
+        if when is None and published is not None and _PAST_YEAR.search(clause):
+            # "moved Iskander systems to Kaliningrad in 2018": not true as of publication
+            years = [int(y) for y in _PAST_YEAR.findall(clause)]
+            if any(y < published.year for y in years):
+                valid_at = None
         for actor in actors:
             for target in targets:
                 claim = Claim(

@@ -102,6 +102,8 @@ FACILITY_NOUNS: dict[tuple[str, ...], frozenset[str]] = {
     ("prefecture",): _AREA,
     ("island",): _AREA,
     ("peninsula",): _AREA,
+    ("exclave",): _AREA,
+    ("enclave",): _AREA,
     ("town",): _TOWN,
     ("city",): _TOWN,
     ("village",): _TOWN,
@@ -247,6 +249,8 @@ _NOT_PLACES = frozenset(
 _GENERIC_NAME_WORDS = frozenset(
     [
         "force",
+        "exclave",
+        "enclave",
         "governorate",
         "province",
         "oblast",
