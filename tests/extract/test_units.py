@@ -100,3 +100,10 @@ def test_tokens_keep_designations_numbers_and_possessives_apart():
     ]
     keys = [t.key for t in tokenize("SU-27 Su27 su-27")]
     assert keys == ["su27", "su27", "su27"]
+
+
+def test_a_past_year_is_not_the_publication_date(run):
+    past = run("Moscow moved Iskander missile systems to Kaliningrad in 2018.").claims[0]
+    assert past.valid_at is None
+    now = run("Moscow moved Iskander missile systems to Kaliningrad on Monday.").claims[0]
+    assert now.valid_at == date(2021, 3, 8)
