@@ -1,10 +1,11 @@
 """Who a sentence says its information comes from.
 
-Recognised: "..., a senior United States official said." / "..., said a spokesman." /
-"U.S. officials say" / "One U.S. official told Reuters (on Thursday) that ..." /
-"The official, who ..., said that ..." / "according to NP".
-The label keeps the speaker noun phrase only ("a senior United States official", without
-"in Washington" or a trailing relative clause).
+Recognised: "..., a senior NATO diplomat said." / "..., said a spokeswoman." /
+"Japanese officials say ..." / "A Polish general told reporters on Monday that ..." /
+"The diplomat, who ..., said that ..." / "according to NP" / mid-sentence
+"..., the ministry said, and ...".
+The label keeps the speaker noun phrase only ("a senior NATO diplomat", without "in Vienna"
+or a trailing relative clause).
 """
 
 from __future__ import annotations
