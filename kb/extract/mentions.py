@@ -101,7 +101,11 @@ def _match_at(
     tokens: list[Token], i: int, table: dict, lex: Lexicon, plural: bool = False
 ) -> tuple[int, object] | None:
     n = len(tokens)
-    for length in lex.lengths_for(table, tokens[i].key):
+    key0 = tokens[i].key
+    lengths = lex.lengths_for(table, key0)
+    if not lengths and plural and key0.endswith("s"):
+        lengths = lex.lengths_for(table, key0[:-1])  # "Tornados": a one-word name in plural
+    for length in lengths:
         if i + length > n:
             continue
         key = tuple(t.key for t in tokens[i : i + length])
@@ -249,7 +253,7 @@ def _atoms(tokens: list[Token], lex: Lexicon) -> list[Atom]:
             atoms.append(Atom(i, k, "vessel", "Ship"))
             i = k
             continue
-        if tok.key in first_keys:
+        if tok.key in first_keys or (tok.key[-1:] == "s" and tok.key[:-1] in first_keys):
             got = _match_at(tokens, i, lex.equipment, lex, plural=True)
             if got:
                 length, hits = got

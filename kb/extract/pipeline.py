@@ -217,10 +217,38 @@ def _starts_with_actor(text: str, s: int, lex: Lexicon) -> bool:
     )
 
 
+_COMPASS = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "outskirts",
+    ]
+)
+
+
+def _compass_of(tokens: list[Token], start: int) -> bool:
+    """ "on beaches south of Beirut", "50 km north of Kyiv": near that place."""
+    return start >= 2 and tokens[start - 1].lower == "of" and tokens[start - 2].lower in _COMPASS
+
+
+def _describes_place(places: list[PlaceMention], p: PlaceMention) -> bool:
+    """ "Gvardeyskoye air base north of Simferopol": the city only says where the base is."""
+    return any(0 < p.start - q.end <= 3 for q in places if q is not p)
+
+
 def _candidate(sentence: str, lex: Lexicon) -> bool:
     """Cheap test: does the sentence contain any word that can start an item mention?"""
     words = sentence.lower().translate(_PUNCT).split()
-    return not lex.triggers.isdisjoint(words) or bool(_MODEL_LIKE.search(sentence))
+    if not lex.triggers.isdisjoint(words) or _MODEL_LIKE.search(sentence):
+        return True
+    # plurals of names ("Tornados", "Hinds")
+    return not lex.triggers.isdisjoint(w[:-1] for w in words if w.endswith("s"))
 
 
 def _sentence(
@@ -421,7 +449,10 @@ def _claims(
         and id(p) not in origins
         and (
             p.start > 0
-            and tokens[p.start - 1].lower in (*LOCATIVE, "from", *REACHED)
+            and (
+                tokens[p.start - 1].lower in (*LOCATIVE, "from", *REACHED)
+                or (_compass_of(tokens, p.start) and not _describes_place(places, p))
+            )
             or tokens[p.start].lower == "there"
             or p.governed
         )

@@ -181,3 +181,12 @@ def test_withdrawal_with_a_describing_participle_and_a_conveyance(run):
         ("troops", "withdrawn"),
     ]
     assert got[1]["location_name"] == "Niamey"
+
+
+def test_plural_names_landings_and_compass_places(run):
+    got = rows(run("Some 1,700 Marines waded ashore on beaches south of Beirut on Tuesday."))
+    assert [(c["quantity"]["value"], c["location_name"], c["status"]) for c in got] == [
+        (1700, "Beirut", "arriving")
+    ]
+    tornados = rows(run("Germany moved six Tornados to Al Azraq air base in Jordan."))
+    assert [(c["item_model"], c["quantity"]["value"]) for c in tornados] == [("Tornado", 6)]
