@@ -28,7 +28,7 @@ _CUE = re.compile(
     r"(?:has|have|had) (?:[a-z]+ ){0,3}[\d,]+|there (?:are|were|is) (?:[a-z]+ ){0,3}[\d,]+|"
     r"lead(?:s|ing)? (?:the|a|an|its|their)|led (?:the|a|an|its|their)|park(?:ed|ing)|living|lives|live|housed|houses|quartered|billeted|camped|keep(?:s|ing)?|kept|maintain(?:s|ed|ing)?|retain\w*|show(?:s|ed|n)?|taken control|took control|"
     r"in control|assigned|rotation|rotating|includ(?:e|es|ed|ing)|consist\w*|compris\w*|"
-    r"ashore|reposition\w*|standing by|poised|"
+    r"ashore|reposition\w*|standing by|poised|(?:is|are|was|were) (?:also )?(?:expected|due)\b|"
     r"airdrop\w*|parachut\w*|dropped|fly in|flying in|flown in|accompan\w*|escort\w*|"
     r"join(?:s|ed|ing)?|bring(?:s|ing)?|carry(?:ing)?|carries|carried|aboard|on board|embarked|"
     r"contribut\w*|provid\w*|commit(?:s|ted|ting)?|"
