@@ -43,7 +43,8 @@ def with_prefixes(query: str) -> str:
     }
     if declared:
         return query
-    return sparql_prefixes() + query
+    # one line, joined to the query's first line, so syntax errors keep the user's line numbers
+    return sparql_prefixes().replace("\n", " ") + query
 
 
 def compact(term: Any) -> str:
