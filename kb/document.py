@@ -60,6 +60,9 @@ def decode_bytes(data: bytes, origin: str | Path | None = None) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    western = _western_text(data)
+    if western is not None:
+        return western
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -68,6 +71,37 @@ def decode_bytes(data: bytes, origin: str | Path | None = None) -> str:
     text = str(best)
     if _control_ratio(text) > 0.05:
         raise DocumentError(origin, "looks like a binary file, not text")
+    return text
+
+
+#: punctuation that Windows-1252 puts in 0x80-0x9F (quotes, dashes, ellipsis, euro)
+_CP1252_PUNCTUATION = frozenset("\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u20ac\u2022")
+
+
+def _western_text(data: bytes) -> str | None:
+    """Mostly-ASCII text whose few other bytes read as Latin letters in Windows-1252.
+
+    Statistical detectors are unsure on short texts (a lone "\xe9" is as likely Big5 as
+    Latin-1); English news with a few accented names is far more often Windows-1252 or
+    Latin-1, so that reading wins when every non-ASCII byte is then a Latin letter, a
+    Latin-1 sign or common typographic punctuation, and such bytes are rare (text in
+    another script, like Cyrillic in cp1251, is mostly non-ASCII and goes to detection).
+    """
+    high = sum(1 for b in data if b >= 0x80)
+    letters = sum(1 for b in data if (0x41 <= b <= 0x5A) or (0x61 <= b <= 0x7A)) + high
+    if not high or not letters or high / letters > 0.3:
+        return None
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    for ch in text:
+        if ord(ch) < 0x80:
+            continue
+        if ch in _CP1252_PUNCTUATION or ch == "\xa0":
+            continue
+        if not (unicodedata.category(ch).startswith("L") or 0xA1 <= ord(ch) <= 0xBF):
+            return None
     return text
 
 

@@ -7,6 +7,8 @@ the items listed after them do.
 
 from __future__ import annotations
 
+from kb.model import ITEM_CLASSES
+
 _HEADS: dict[str, tuple[str, ...]] = {
     "FighterAircraft": (
         "fighter jet",
@@ -584,27 +586,7 @@ UMBRELLA: frozenset[str] = frozenset(
 )
 
 #: class words that end a "Name-class" ship or "Type 052D" designation
-DESIGNATION_HEAD_CLASSES = frozenset(
-    {
-        "FighterAircraft",
-        "AttackAircraft",
-        "BomberAircraft",
-        "TransportAircraft",
-        "Helicopter",
-        "AttackHelicopter",
-        "TransportHelicopter",
-        "Tank",
-        "InfantryFightingVehicle",
-        "ArmoredPersonnelCarrier",
-        "Artillery",
-        "AirDefenseSystem",
-        "MissileSystem",
-        "Ship",
-        "Submarine",
-        "Drone",
-        "Other",
-    }
-)
+DESIGNATION_HEAD_CLASSES = frozenset(ITEM_CLASSES) - {"Personnel", "Unit"}
 
 #: words that may sit between the count and the item and belong to the item text
 MODIFIERS: frozenset[str] = frozenset(

@@ -784,7 +784,7 @@ def _earlier_estimate(
     earlier = replace(
         later,
         item_text=qty_text,
-        quantity=replace(quantity, stated_as=m.group("qty").strip()),
+        quantity=replace(quantity, stated_as=m.group("qty").strip().rstrip(".,;:").strip()),
         mention=Span(start, end, text[start:end]),
         attributions=list(later.attributions),
         corroborations=[],

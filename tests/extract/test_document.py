@@ -86,6 +86,28 @@ def test_encodings_normalise_to_nfc(tmp_path, data):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Le g\u00e9n\u00e9ral a dit.",  # a short line: detectors guess Big5 here
+        "Der Panzer f\u00e4hrt nach K\u00f6ln \u2013 sagt man.",  # cp1252 dash
+        "Gendarmes left Besan\u00e7on for Orl\u00e9ans on Tuesday, the pr\u00e9fet said.",
+    ],
+)
+def test_short_western_text_reads_as_cp1252(tmp_path, text):
+    (tmp_path / "w.txt").write_bytes(text.encode("cp1252"))
+    assert read_document(tmp_path / "w.txt").text == text
+
+
+def test_cyrillic_single_byte_text_still_goes_to_detection(tmp_path):
+    text = (
+        "\u0420\u043e\u0441\u0441\u0438\u044f \u043f\u0435\u0440\u0435\u0431\u0440\u043e\u0441\u0438\u043b\u0430 \u0432\u043e\u0439\u0441\u043a\u0430 "
+        * 4
+    )
+    (tmp_path / "c.txt").write_bytes(text.encode("cp1251"))
+    assert "\u0420\u043e\u0441\u0441\u0438\u044f" in read_document(tmp_path / "c.txt").text
+
+
+@pytest.mark.parametrize(
     ("name", "content", "message"),
     [
         ("empty.txt", b"  \n", "empty"),

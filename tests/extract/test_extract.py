@@ -181,6 +181,7 @@ def test_evolving_estimate_gives_two_linked_claims(run):
     later, earlier = ex.claims
     assert later.quantity.max == 900
     assert earlier.quantity.value == 400
+    assert earlier.quantity.stated_as == "about 400"  # no sentence-final period
     assert earlier.superseded_by == 0
     assert earlier.valid_before == date(2021, 3, 12)
 
