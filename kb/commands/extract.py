@@ -4,40 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 from typing import Any
 
 import click
 
-from kb.document import DEFAULT_MAX_BYTES, MEDIA_TYPES, DocumentError, parse_published
-
-
-def _published(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
-    if value is None:
-        return None
-    try:
-        return parse_published(value)
-    except ValueError as err:
-        raise click.BadParameter(str(err)) from None
-
-
-def expand_paths(paths: tuple[str, ...]) -> list[Path]:
-    """Files as given; directories expanded to their article files (sidecars excluded)."""
-    out: list[Path] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            out += sorted(
-                f
-                for f in p.rglob("*")
-                if f.is_file()
-                and f.suffix.lower() in MEDIA_TYPES
-                and not f.name.endswith(".meta.json")
-                and f.name != "gold.jsonl"
-            )
-        else:
-            out.append(p)
-    return out
+from kb.commands.metadata import metadata_options
+from kb.document import DEFAULT_MAX_BYTES, DocumentError
+from kb.model import Report
 
 
 @click.command(
@@ -56,10 +29,7 @@ Examples:
     show_default=True,
     help="JSON lines (one object per document) or RDF.",
 )
-@click.option("--published", callback=_published, help="Publication date YYYY-MM-DD.")
-@click.option("--title", help="Headline (overrides the sidecar and the text).")
-@click.option("--publisher", help="Publisher name.")
-@click.option("--source-url", help="Where the article was published.")
+@metadata_options
 @click.option(
     "--max-bytes",
     type=click.IntRange(min=1),
@@ -70,10 +40,7 @@ Examples:
 def command(
     paths: tuple[str, ...],
     fmt: str,
-    published: Any,
-    title: str | None,
-    publisher: str | None,
-    source_url: str | None,
+    overrides: dict[str, Any],
     max_bytes: int,
 ) -> None:
     """Extract deployment claims from article files (.txt, .html, .md, .json) and print them.
@@ -83,24 +50,26 @@ def command(
     """
     from kb.document import read_document
     from kb.extract import extract
+    from kb.ingest import STDIN, expand_inputs, read_stdin
 
-    overrides = {
-        "published": published,
-        "title": title,
-        "publisher": publisher,
-        "source_url": source_url,
-    }
-    files = expand_paths(paths)
-    if not files:
-        raise click.UsageError("no article files found")
-    failed = 0
+    files, failures = expand_inputs(paths)
+    for failure in failures:
+        click.echo(f"error: {failure.origin}: {failure.message}", err=True)
+    failed = len(failures)
     for path in files:
-        try:
-            report = read_document(path, overrides, max_bytes=max_bytes)
-        except DocumentError as err:
-            click.echo(f"error: {err}", err=True)
-            failed += 1
-            continue
+        if path == STDIN:
+            report = read_stdin(overrides, max_bytes)
+            if not isinstance(report, Report):
+                click.echo(f"error: {report.origin}: {report.message}", err=True)
+                failed += 1
+                continue
+        else:
+            try:
+                report = read_document(path, overrides, max_bytes=max_bytes)
+            except DocumentError as err:
+                click.echo(f"error: {err}", err=True)
+                failed += 1
+                continue
         result = extract(report)
         for warning in result.warnings:
             click.echo(f"warning: {report.id}: {warning}", err=True)

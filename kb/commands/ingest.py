@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from kb.commands.metadata import metadata_options
 from kb.ingest import (
     DEFAULT_BATCH_SIZE,
     DEFAULT_MAX_BYTES,
@@ -21,17 +22,6 @@ from kb.ingest import (
 )
 from kb.store import StoreError
 from kb.store.options import open_for_cli, store_options
-
-
-def _published(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
-    if value is None:
-        return None
-    from kb.document import parse_published
-
-    try:
-        return parse_published(value)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc)) from None
 
 
 @click.command(
@@ -73,12 +63,7 @@ Examples:
     show_default=True,
     help="Reports written per transaction.",
 )
-@click.option(
-    "--published", callback=_published, help="Publication date YYYY-MM-DD (overrides metadata)."
-)
-@click.option("--title", help="Headline (overrides metadata).")
-@click.option("--publisher", help="Publisher (overrides metadata).")
-@click.option("--source-url", help="URL of the article (overrides metadata).")
+@metadata_options
 def command(
     paths: tuple[str, ...],
     data_dir: str | None,
@@ -88,10 +73,7 @@ def command(
     report_dir: str | None,
     max_bytes: int,
     batch_size: int,
-    published: Any,
-    title: str | None,
-    publisher: str | None,
-    source_url: str | None,
+    overrides: dict[str, Any],
 ) -> None:
     """Extract deployment claims from articles, validate them against the SHACL shapes and
     store each report as its own named graph.
@@ -101,16 +83,6 @@ def command(
     same text changes nothing; new text at a known source URL replaces the old report.
     Exits with status 1 when any article was rejected or could not be read.
     """
-    overrides = {
-        k: v
-        for k, v in {
-            "published": published,
-            "title": title,
-            "publisher": publisher,
-            "source_url": source_url,
-        }.items()
-        if v is not None
-    }
     jobs = jobs or os.cpu_count() or 1
     store = open_for_cli(data_dir, store_url, read_only=False)
 
