@@ -163,9 +163,19 @@ def expand_inputs(paths: Sequence[str]) -> tuple[list[str], list[Processed]]:
     return list(dict.fromkeys(files)), failures
 
 
+#: documentation files that sit beside articles in a folder; skipped when a directory or glob
+#: is expanded (naming one explicitly still reads it)
+_NOT_ARTICLES = ("readme", "license", "licence", "changelog", "contributing")
+
+
 def _is_article(path: Path) -> bool:
     name = path.name.lower()
-    return path.is_file() and name.endswith(ARTICLE_SUFFIXES) and not name.endswith(".meta.json")
+    return (
+        path.is_file()
+        and name.endswith(ARTICLE_SUFFIXES)
+        and not name.endswith(".meta.json")
+        and not name.startswith(_NOT_ARTICLES)
+    )
 
 
 def _hidden(relative: Path) -> bool:

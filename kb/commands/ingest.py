@@ -78,7 +78,7 @@ def command(
     """Extract deployment claims from articles, validate them against the SHACL shapes and
     store each report as its own named graph.
 
-    PATH is a file, a directory (searched recursively for .txt .html .htm .md .json; metadata
+    PATH is a file, a directory (searched recursively for .txt .html .htm .md .json, README/LICENSE files skipped; metadata
     comes from NAME.meta.json sidecars), a glob, or - for standard input. Re-ingesting the
     same text changes nothing; new text at a known source URL replaces the old report.
     Exits with status 1 when any article was rejected or could not be read.

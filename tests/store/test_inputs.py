@@ -51,3 +51,16 @@ def test_inputs_that_name_nothing(tmp_path):
     assert "no articles" in failures[0].message
     assert "no such file" in failures[1].message
     assert "no article matches" in failures[2].message
+
+
+def test_directory_expansion_skips_documentation_files(tmp_path) -> None:
+    from kb.ingest import expand_inputs
+
+    (tmp_path / "README.md").write_text("# About these articles\n", encoding="utf-8")
+    (tmp_path / "LICENSE.txt").write_text("Terms.\n", encoding="utf-8")
+    (tmp_path / "story.md").write_text("Two frigates arrived.\n", encoding="utf-8")
+    files, failures = expand_inputs([str(tmp_path)])
+    assert [p.rsplit("/", 1)[-1] for p in files] == ["story.md"] and failures == []
+    # named explicitly, a README is still read
+    files, _ = expand_inputs([str(tmp_path / "README.md")])
+    assert files == [str(tmp_path / "README.md")]
