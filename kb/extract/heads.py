@@ -659,6 +659,12 @@ MODIFIERS: frozenset[str] = frozenset(
         "four-engine",
         "heavy-lift",
         "lightweight",
+        "active",
+        "active-duty",
+        "working",
+        "operational",
+        "serviceable",
+        "regular",
     ]
 )
 

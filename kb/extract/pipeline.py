@@ -47,6 +47,7 @@ from kb.extract.references import (
 )
 from kb.extract.sentences import split_sentences
 from kb.extract.status import (
+    HOME_STATIVE,
     MUNITION_FLIGHT,
     deployment_cue,
     has_status_cue,
@@ -673,6 +674,13 @@ def _claims(
                     valid_at=valid_at,
                     confidence=_confidence(m, quantity, target, attr),
                 )
+                if (
+                    claim.country is not None
+                    and claim.country == claim.actor_name
+                    and status == "deployed"
+                    and HOME_STATIVE.search(clause)
+                ):
+                    continue  # a force at home in peacetime: a home base
                 same = duplicate(state.claims, claim)
                 if same is not None:
                     same.corroborations.append(sentence)

@@ -158,12 +158,14 @@ _NOT_PRESENCE = re.compile(
     r"\b(?:fir(?:e|ed|es|ing)|launch(?:ed|es|ing)?|shoot(?:s|ing)?|shot|can fire|capable of firing|"
     r"request(?:ed|s)?(?: from \w+)? for|ask(?:ed|s|ing)? for|call(?:ed|s|ing)? for|appeal(?:ed)? for|"
     r"need(?:s|ed)? for|rerout\w*|shipping compan\w*)\b[^.;]{0,40}$"
+    r"|\b(?:escort(?:ed|ing)|protect(?:ed|ing)|guard(?:ed|ing))\s+(?:(?!by\b)[\w-]+\s+){0,2}$"
     r"|\b(?:merchant|commercial|civilian|cargo|container|fishing)\s+(?:[\w-]+\s+)?$",
     re.I,
 )
 #: what a unit is made of, not what was deployed ("a battery normally includes four launchers")
 COMPOSITION = re.compile(
     r"\b(?:normally|typically|usually|generally|each)\s+(?:includ\w*|consists?|compris\w*|"
+    r"made up of|composed of|formed (?:of|from)|"
     r"has|have|contains?|carr(?:y|ies)|numbers?)\b",
     re.I,
 )
@@ -176,6 +178,92 @@ _HOSTILE = re.compile(
     r"\b(?:clash\w*|fight\w*|battl\w*|skirmish\w*|confrontation|war|conflict|attack\w*|"
     r"talks|negotiations|fired on|firing on|shelling|ambush\w*)\s+(?:with|against|on|by|between)"
     r"\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+#: what a country or force owns, not where it is ("the navy has about 40 frigates"):
+#: a verb of possession right before the count, and no place or deployment word after
+_POSSESSION = re.compile(
+    r"\b(?:has|have|had|possess(?:es|ed)?|owns?|owned|fields?|fielded)\s+"
+    r"(?:(?:only|just|about|some|around|roughly|nearly|almost|over|under|more than|fewer than|"
+    r"less than|an estimated|a total of|a fleet of|an? (?:arsenal|inventory|force) of|"
+    r"[\d,.]+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a dozen|dozens of|"
+    r"hundreds of|thousands of|million|thousand|active|active-duty|working|operational|"
+    r"serviceable|regular|reserve)\s+)*$",
+    re.I,
+)
+_PLACE_AFTER = re.compile(
+    r"\b(?:in|at|near|on|inside|to|into|across|along|around|off|within|outside|there|here|"
+    r"abroad|overseas|stationed|deployed|based|positioned|garrisoned|present)\b",
+    re.I,
+)
+#: the item owns something ("the air force has 40 jets"): it is not deployed either
+_OWNER = re.compile(
+    r"^\W*(?:has|have|had|possess(?:es|ed)?|owns?|fields?)\s+"
+    r"(?:only\s+|about\s+|some\s+|around\s+|roughly\s+|nearly\s+|more than\s+)*[\d,.]+",
+    re.I,
+)
+#: a place named before the owner ("In Djibouti, China has about 400 marines")
+_LOCATIVE = re.compile(r"\b(?:in|at|near|inside|on)\s+(?:the\s+)?[A-Z]")
+#: a place as the owner ("the base has 400 troops") is a presence, not an inventory
+_FACILITY_OWNER = re.compile(
+    r"\b(?:base|bases|airfield|airbase|camp|garrison|port|facility|station|outpost|"
+    r"contingent|mission|battlegroup|task force|there|it)\b",
+    re.I,
+)
+#: buying, ordering, leasing or retiring equipment ("has ordered 24 of the helicopters")
+_ACQUIRED = re.compile(
+    r"\b(?:ordered|orders|leas(?:e|es|ed|ing)|rent(?:s|ed|ing)?|retir(?:e|es|ed|ing)|"
+    r"decommission\w*|mothball\w*|scrapp\w*|upgrad\w*|moderni[sz]\w*|refurbish\w*|"
+    r"commission(?:s|ed|ing)?)\s+(?:(?:another|a further|an additional|its|their|the|"
+    r"about|some|up to|more than)\s+)*(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+#: "ordered the troops to ...": a deployment order, not a purchase
+_ORDER_TO = re.compile(r"^\W*(?:[\w-]+\s+){0,4}?(?:to|into|back to|from\s+\w+\s+to)\b", re.I)
+#: exercises and shows of force: the item takes part, flies a sortie, circles a place
+_PARTICIPATES = re.compile(
+    r"^\W*(?:[\w-]+\s+){0,6}?(?:took|take|takes|taking) part in\b|"
+    r"^\W*(?:[\w-]+\s+){0,6}?participat\w*\s+in\b|"
+    r"^\W*(?:[\w-]+\s+){0,6}?(?:flew|fly|flies|flown|conducted|carried out|made|make)\s+"
+    r"(?:an?\s+|two\s+|several\s+|\w+\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:sorties?|flyby|flypast|fly-by|overflights?|training flights?|patrol flights?|"
+    r"long-range (?:flights?|patrols?))\b",
+    re.I,
+)
+_EXERCISE_WORD = re.compile(
+    r"\b(?:exercises?|drills?|war ?games?|manoeuvres|maneuvers|show of force|"
+    r"joint training|live-fire)\b",
+    re.I,
+)
+#: in an exercise, "around/over/toward a place" circles it rather than deploys there
+_CIRCLING = re.compile(r"^\W*(?:[\w-]+\s+){0,3}?(?:around|over|toward|towards|near)\s", re.I)
+
+
+def possession_or_use(clause: str, before_item: str, after_item: str) -> str | None:
+    """Inventories, acquisitions, exercises and sorties: no deployment place is stated."""
+    owned = _POSSESSION.search(before_item)
+    if owned and not _PLACE_AFTER.search(after_item):
+        owner = before_item[: owned.start()]
+        if not _FACILITY_OWNER.search(owner[-40:]) and not _LOCATIVE.search(owner):
+            return "inventory"
+    if _OWNER.match(after_item) and not _PLACE_AFTER.search(after_item):
+        return "inventory"  # "the armed forces have about 150,000 troops": the owner
+    if _ACQUIRED.search(before_item[-60:]) and not _ORDER_TO.match(after_item):
+        return "acquisition"
+    if _PARTICIPATES.search(after_item):
+        return "exercise"
+    if _EXERCISE_WORD.search(clause) and _CIRCLING.match(after_item):
+        return "exercise"
+    return None
+
+
+#: where a force lives in peacetime ("the fleet's submarines are based at ..."; "operates
+#: three corvettes from ..."): a home base when the place is in the owner's own country
+HOME_STATIVE = re.compile(
+    r"\b(?:(?:is|are)\s+(?:normally\s+|permanently\s+|usually\s+)?(?:based|home-?ported|"
+    r"headquartered)|operat(?:e|es|ing)\b[^.;]{0,60}\bfrom)\b",
     re.I,
 )
 
@@ -194,6 +282,9 @@ def skip_reason(clause: str, before_item: str, after_item: str = "") -> str | No
     after it); modal and conditional words anywhere in the clause; descriptions of what an
     item can do ("capable of") only before it."""
     near = before_item[-70:] + " | " + after_item[:50]
+    used = possession_or_use(clause, before_item, after_item)
+    if used is not None:
+        return used
     if _HOSTILE.search(before_item[-40:]):
         return "opponent"
     if _NOT_PRESENCE.search(before_item[-60:]):
@@ -206,7 +297,7 @@ def skip_reason(clause: str, before_item: str, after_item: str = "") -> str | No
         return "conveyance"
     if _READINESS.search(clause):
         return "readiness"
-    if COMPOSITION.search(before_item[-40:] + " | " + after_item[:40]):
+    if COMPOSITION.search(before_item[-70:] + " | " + after_item[:40]):
         return "composition"
     if _CAPACITY.search(before_item[-60:]):
         return "capacity"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 
 def claims(ex):
     return [c.to_json() for c in ex.claims]
@@ -266,3 +268,49 @@ def test_a_reference_that_changes_status_is_a_new_claim(run):
     )
     assert [c.status for c in ex.claims] == ["deployed", "withdrawn"]
     assert ex.claims[1].asset == ex.claims[0].asset
+
+
+# ---------------------------------------------------------------- background, not deployments
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # force sizes and inventories: possession, no place
+        "The Spanish army has roughly 75,000 active soldiers.",
+        "Norway, which has only six working frigates, is buying more.",
+        "The Italian navy's destroyers have 48 missile cells each.",
+        # acquisitions and retirements
+        "Greece has ordered 18 of the fighter jets and retired its oldest Mirage aircraft.",
+        "Morocco leased three Heron drones from Israel in 2020.",
+        # exercises, sorties, shows of force
+        "Six Rafale jets took part in a NATO exercise over the Baltic last spring.",
+        "Two Tu-95 bombers flew a 12-hour sortie over the Norwegian Sea.",
+        "North Korea sent 30 warplanes around the peninsula during drills on Monday.",
+        # composition, escorted vessels, home ports
+        "Each flotilla is usually made up of three corvettes and a tanker.",
+        "The Chinese navy's submarines are based at Sanya.",
+        "The Egyptian navy operates four corvettes from Alexandria.",
+    ],
+)
+def test_background_gives_no_claim(run, text):
+    assert run(text).claims == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The United States has about 900 troops in Syria.", 900),
+        ("In Djibouti, Japan has some 180 personnel at its base.", 180),
+        ("French Rafale jets are based at an air base in Jordan.", None),
+        ("Britain has ordered 300 troops to move to Estonia.", 300),
+    ],
+)
+def test_possession_and_basing_abroad_stay_claims(run, text, value):
+    c = one(run(text))
+    assert c["quantity"]["value"] == value
+
+
+def test_escorted_vessels_are_not_the_deployed_escorts(run):
+    got = claims(run("French frigates escorted Emirati tankers at Fujairah."))
+    assert [c["item_text"] for c in got] == ["French frigates"]
