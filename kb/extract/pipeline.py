@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from kb.extract.actors import (
     actor_for,
@@ -651,8 +652,35 @@ def _claims(
             years = [int(y) for y in _PAST_YEAR.findall(clause)]
             if any(y < published.year for y in years):
                 valid_at = None
+        if published is not None:
+            actors = [predecessor_state(a, published) for a in actors]
         for actor in actors:
             for target in targets:
+                if (
+                    target is not None
+                    and actor is not None
+                    and status in ("deployed", "arriving")
+                    and any(target is p for p in places)
+                    and target.start > 0
+                    and tokens[target.start - 1].lower == "from"
+                    and (
+                        target.country_id == actor.state_id
+                        or (
+                            target.place is None
+                            and target.country_id is None
+                            and _TRANSIT.intersection(
+                                t.lower for t in tokens[max(0, target.start - 4) : target.start]
+                            )
+                        )
+                    )
+                ):
+                    # "flew nonstop from Langley Air Force Base": home soil is where the
+                    # forces set out from; the story's earlier place abroad is where they are
+                    if HOME_STATIVE.search(clause) and status == "deployed":
+                        continue  # "operates four corvettes from Alexandria": home base
+                    target = (
+                        previous if previous and previous.country_id != actor.state_id else None
+                    )
                 claim = Claim(
                     actor=actor.state_id if actor else None,
                     asset=m.asset,
@@ -695,6 +723,42 @@ def _claims(
                 _earlier_estimate(
                     report, state, claim, m_end, e, tokens[nxt.start].start if nxt else None
                 )
+
+
+#: past motion verbs: "flew nonstop from X" sets out from X ("fly from X" operates there)
+_TRANSIT = frozenset(
+    [
+        "flew",
+        "flown",
+        "sailed",
+        "came",
+        "arrived",
+        "travelled",
+        "traveled",
+        "drove",
+        "nonstop",
+        "airlifted",
+        "shipped",
+        "redeployed",
+        "transferred",
+    ]
+)
+
+#: states that came before today's, with the day they ended; an actor named by today's
+#: name in an article from before then is the predecessor ("Moscow" in 1983)
+_PREDECESSORS: dict[str, tuple[str, str, date]] = {
+    "russia": ("soviet-union", "Soviet Union", date(1991, 12, 26)),
+}
+
+
+def predecessor_state(actor: ActorHit | None, published: date) -> ActorHit | None:
+    """The state an actor was part of on the publication date."""
+    if actor is None or actor.state_id not in _PREDECESSORS:
+        return actor
+    state_id, state_name, ended = _PREDECESSORS[actor.state_id]
+    if published >= ended:
+        return actor
+    return ActorHit(state_id, state_name, state_id, state_name, actor.adjective)
 
 
 def _sentence_discourse(

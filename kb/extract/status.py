@@ -71,6 +71,7 @@ _SALE = re.compile(
     r"export(?:s|ed|ing)?|import(?:s|ed|ing)?|procure\w*|acqui\w*|supplied|supplier|supply deal|deal for|"
     r"to be delivered|deliver(?:y|ies) of|arms deal|donat\w*|gift\w*|manufactur\w*|"
     r"produc(?:e|ed|es|ing|tion)|built by|onward transfer|hand(?:ed|ing|s)? (?:over|its|their)|"
+    r"(?:left|leav(?:e|es|ing)) behind|stocks of|stockpiles? of|"
     r"offer(?:ed|s|ing)? to (?:give|hand|transfer|send))\b",
     re.I,
 )
@@ -85,6 +86,10 @@ _TRAINED_BY = re.compile(r"\b(?:trained by|trainees|graduat\w*|training (?:of|fo
 #: legal limits, not forces ("raise the ceiling for German troops to 1,100")
 _CEILING = re.compile(
     r"\b(?:ceiling|cap|limit|mandate|quota)\s+(?:\w+\s+){0,2}(?:for|on|of)\s+[\w\s]*$", re.I
+)
+#: "the crews are still in training": people being trained, not forces deployed
+_IN_TRAINING = re.compile(
+    r"^\W*(?:[\w-]+\s+){0,3}?(?:in training|being trained|under training|training to)\b", re.I
 )
 _TRAINING = re.compile(r"\b(?:train(?:ed|ing|s|ees?)?|graduat\w*|recruit\w*|class of)\b", re.I)
 _HOME_BASE = re.compile(
@@ -303,7 +308,11 @@ def skip_reason(clause: str, before_item: str, after_item: str = "") -> str | No
         return "capacity"
     if _HOME_BASE.search(clause) and not _ELSEWHERE.search(clause):
         return "home base"
-    if _TRAINING.search(before_item[-40:]) or _TRAINED_BY.search(clause):
+    if (
+        _TRAINING.search(before_item[-40:])
+        or _TRAINED_BY.search(clause)
+        or _IN_TRAINING.match(after_item)
+    ):
         return "training"
     if _CEILING.search(before_item[-50:]):
         return "ceiling"

@@ -314,3 +314,27 @@ def test_possession_and_basing_abroad_stay_claims(run, text, value):
 def test_escorted_vessels_are_not_the_deployed_escorts(run):
     got = claims(run("French frigates escorted Emirati tankers at Fujairah."))
     assert [c["item_text"] for c in got] == ["French frigates"]
+
+
+def test_more_background_gives_no_claim(run):
+    for text in (
+        "Hungarian tank crews are still in training in Germany.",
+        "The Americans left behind stocks of rifles and Humvees for the Iraqi army.",
+    ):
+        assert run(text).claims == [], text
+
+
+def test_moscow_before_1992_is_the_soviet_union(run):
+    text = "Moscow has sent 40 tanks to Hungary, Western diplomats said."
+    assert one(run(text, published=date(1987, 5, 4)))["actor"] == "Soviet Union"
+    assert one(run(text, published=date(2014, 5, 4)))["actor"] == "Russia"
+
+
+def test_setting_out_from_home_soil_is_not_the_location(run):
+    got = claims(
+        run(
+            "Twelve U.S. F-16 jets landed at Incirlik air base in Turkey on Monday. "
+            "Another six F-16 jets flew nonstop from Shaw Air Force Base, refuelling twice."
+        )
+    )
+    assert [c["location_name"] for c in got] == ["Incirlik", "Incirlik"]
