@@ -223,6 +223,15 @@ def host_named(tokens: list[Token], host: str | None, lex: Lexicon) -> bool:
     return False
 
 
+#: researchers, analysts and imagery watch others' forces ("images analysed by an Indian
+#: defence research group" says nothing about Indian forces)
+_OUTSIDE_SOURCE = re.compile(
+    r"\b(?:research\w*|analy[sz]\w*|think tank|institute|images?|imagery|satellite|"
+    r"photos?|observers?|monitor\w*|experts?|journalists?|media)\b",
+    re.I,
+)
+
+
 def fallback_actor(attr: Attribution | None, host: str | None, lex: Lexicon) -> ActorHit | None:
     """No actor in the text around the item: a military speaking of its own forces
     ("U.S. Air Forces in Europe said"), else the country the place is in (forces at home)."""
@@ -230,6 +239,7 @@ def fallback_actor(attr: Attribution | None, host: str | None, lex: Lexicon) -> 
         attr is not None
         and attr.affiliation in lex.actor_by_id
         and _MILITARY_SOURCE.search(attr.text)
+        and not _OUTSIDE_SOURCE.search(attr.text)
     ):
         return lex.actor_by_id[attr.affiliation]
     if host is not None and host in lex.actor_by_id:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_SAY = r"(?:said|says|say|told|tells|reported|reports|added|adds|confirmed|confirms|stated|states|noted|notes|claimed|claims|announced|announces|estimated|estimates|believes|believe|acknowledged|acknowledges|wrote|writes|asserted|explained|indicated|insisted|revealed|disclosed|warned)"
+_SAY = r"(?:(?:was|were|is|are) quoted as saying|said|says|say|told|tells|reported|reports|added|adds|confirmed|confirms|stated|states|noted|notes|claimed|claims|announced|announces|estimated|estimates|believes|believe|acknowledged|acknowledges|wrote|writes|asserted|explained|indicated|insisted|revealed|disclosed|warned)"
 _SOURCE_HEAD = re.compile(
     r"\b(?:(?i:officials?|spokes(?:man|woman|person|people)|ministers?|ministry|sources?|analysts?|"
     r"diplomats?|commanders?|generals?|officers?|pentagon|kremlin|white house|governments?|"
@@ -21,16 +21,19 @@ _SOURCE_HEAD = re.compile(
     r"media|statement|command|department|secretary|president|chief|aides?|people|residents?|"
     r"witnesses|journalists?|correspondents?|lawmakers?|senators?|envoy|ambassador|staff|"
     r"headquarters|authorities|nato|observatory|newspaper|television|tv|news agency|guards|"
-    r"police|coast guard|navy|air force|forces|command)|"
+    r"police|coast guard|navy|air force|forces|command|images?|imagery|satellite|photos?|"
+    r"photographs?|data|researchers?|group|institute|think tank|study|monitoring|colonels?|"
+    r"captains?|lieutenants?|admirals?|brigadiers?|majors?)|"
     r"[A-Z][a-z]+ [A-Z][a-z]+)\b"
 )
 _TRAILING = re.compile(
     r"(?:,|\u2014|--)\s*(?P<src>[^,;\u2014]{2,140}?)\s+"
     + _SAY
     + r"(?:\s+(?:Reuters|AP|AFP|reporters|journalists|lawmakers|parliament|[A-Z]\w+))?"
+    r"(?:\s+by\s+(?:the\s+)?[A-Z][^,;]{1,50}?)?"
     r"(?:\s+(?:on|in|at|last|this|late|early)\s+[\w.]+)*"
     r"(?:\s+(?:in|at|to|during|after)\s+an?\s+[\w\s]{1,40})?"
-    r"(?:\s*,\s*(?:speaking|who|citing|adding|noting|declining|asking|without|under|"
+    r"(?:\s*,\s*(?:[a-z]+ing|speaking|who|citing|adding|noting|declining|asking|without|under|"
     r"according|in a|on condition|the|a|an|its|their|which|after|before|as)\b[^;]*)?"
     r"[\s.\"\u201d]*$"
 )
@@ -38,7 +41,7 @@ _INVERTED = re.compile(
     r"(?:,|\u2014|--)\s*(?:said|says|according to)\s+(?P<src>[^,;]{2,140}?)[\s.\"\u201d]*$"
 )
 _LEADING = re.compile(
-    r"^(?P<src>[A-Z\"\u201c][^,;]{1,100}?)(?:,[^;]{0,200}?,)?\s+"
+    r"^(?P<src>[A-Z\"\u201c][^,;]{1,100}?)(?:,[^;]{0,200}?,)?\s+(?:(?:have|has|had)\s+)?"
     r"(?:(?:told|tells)\s+(?:Reuters|AP|AFP|reporters|journalists|the\s+\w+(?:\s+\w+)?|"
     r"a\s+\w+(?:\s+\w+)?|[A-Z]\w+)|" + _SAY[3:-1] + r")"
     r"(?:\s+(?:on|in|at|last|this)\s+[\w.]+)*\s+(?:that\s+)?"
@@ -108,7 +111,19 @@ def _valid(src: str) -> bool:
     return first not in ("it", "he", "she", "they", "we", "i", "which", "that", "this")
 
 
+#: "Moscow has denied that ...": whoever denies is the source of the denial
+_DENIER = re.compile(
+    r"^(?P<src>(?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w.'-]*)\s+(?:(?:has|have|had)\s+)?"
+    r"(?:denied|denies|deny)\b"
+)
+
+
 def find_attribution(sentence: str) -> FoundAttribution | None:
+    denier = _DENIER.match(sentence.strip())
+    if denier and denier.group("src").split()[0].lower() not in ("it", "he", "she", "they"):
+        label = denier.group("src")
+        start = sentence.find(label)
+        return FoundAttribution(label, start, start + len(label), start, start + len(label), False)
     for pattern in (_TRAILING, _INVERTED, _ACCORDING, _LEADING, _MIDDLE):
         m = pattern.search(sentence)
         if not m:

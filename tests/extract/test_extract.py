@@ -338,3 +338,43 @@ def test_setting_out_from_home_soil_is_not_the_location(run):
         )
     )
     assert [c["location_name"] for c in got] == ["Incirlik", "Incirlik"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("Dutch officials have said the frigate will stay in the Baltic.", "Dutch officials"),
+        (
+            "Two Belgian F-16s landed in Lithuania, the Belgian air force said, "
+            "marking the start of the rotation.",
+            "the Belgian air force",
+        ),
+        (
+            "Houthi forces have moved 20 launchers to the coast, a Saudi colonel was quoted "
+            "as saying by the Al Arabiya channel on Sunday.",
+            "a Saudi colonel",
+        ),
+        (
+            "Four Su-34s are parked at the base, according to satellite photos reviewed by a "
+            "Norwegian research institute.",
+            "satellite photos reviewed by a Norwegian research institute",
+        ),
+        ("Ankara has denied that its commandos are in Idlib.", "Ankara"),
+    ],
+)
+def test_attribution_variants(sentence, label):
+    from kb.extract.attribution import find_attribution
+
+    found = find_attribution(sentence)
+    assert found is not None and found.label == label
+    assert sentence[found.start : found.end] == label
+
+
+def test_imagery_from_abroad_does_not_name_the_deployer(run):
+    c = one(
+        run(
+            "Eight J-16 fighters are parked at an air base near Lhasa in China's Tibet region, "
+            "according to satellite images analysed by an Indian research group."
+        )
+    )
+    assert c["actor"] == "China"
