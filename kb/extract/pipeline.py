@@ -609,7 +609,13 @@ def _claims(
         next_start = nxt.start if nxt is not None else None
         in_clause = [p for p in withdrawal_origins if tokens[cs].start <= p.char_start < clause_end]
         if status == "withdrawn" and (in_clause or withdrawal_origins):
-            place = min(in_clause or withdrawal_origins, key=lambda p: p.rank)
+            candidates = in_clause or withdrawal_origins
+            # "arrived at Camp Blaz, ... to move 4,000 Marines off Okinawa": a place the
+            # forces leave by name beats a base named for another reason
+            # (unless the base lies inside it: "left Mali ... their base in Gao" is Gao)
+            explicit = [p for p in candidates if tokens[p.start - 1].lower in LEAVING]
+            inside = [p for p in candidates if any(p.country_id == x.country_id for x in explicit)]
+            place = min(inside or explicit or candidates, key=lambda p: p.rank)
         else:
             place = place_for(m, locatives, next_start, tokens)
         if place is None:

@@ -26,7 +26,19 @@ ORG_WORDS = frozenset(
 
 
 LEAVING = frozenset(
-    ["from", "left", "leave", "leaves", "leaving", "quit", "quitting", "of", "vacated", "vacate"]
+    [
+        "from",
+        "left",
+        "leave",
+        "leaves",
+        "leaving",
+        "quit",
+        "quitting",
+        "of",
+        "vacated",
+        "vacate",
+        "off",
+    ]
 )
 
 

@@ -20,7 +20,7 @@ _CUE = re.compile(
     r"pull(?:ed|ing|s)? (?:out|back)|den(?:y|ied|ies|ying)|add(?:ed|ing|s)?|increas\w*|"
     r"boost\w*|bolster\w*|tripl\w*|doubl\w*|host(?:s|ed|ing)?|remain(?:s|ed|ing)?|stay\w*|"
     r"(?:is|are|were|was|been) (?:now |already |still |also |currently |reportedly |stationed |based )?(?:at|in|near|inside|on|there)|"
-    r"head(?:ed|ing)? (?:to|for|toward)|sail\w*|dock\w*|patrol\w*|surg(?:e|ed|ing)|"
+    r"head(?:ed|ing)? (?:to|for|toward)|sail\w*|steam(?:s|ed|ing)|dock\w*|in place|in position|patrol\w*|surg(?:e|ed|ing)|"
     r"expand\w*|establish\w*|set up|setting up|installed|placed|stationed|return\w*|"
     r"leav\w*|left|depart\w*|evacuat\w*|relocat\w*|shift\w*|roll(?:ed|ing)? (?:into|in)|"
     r"cross\w*|enter\w*|invad\w*|occup\w*|join(?:s|ed|ing)?|to deploy|en route|on (?:their|its) way|"
@@ -129,7 +129,8 @@ _PLANNED = re.compile(
 _ARRIVING = re.compile(
     r"\b(?:arriv\w*|land(?:ed|ing)|en route|on (?:their|its) way|head(?:ed|ing)? (?:to|for|"
     r"toward)|being (?:sent|deployed|moved|flown|shipped|transferred)|(?:is|are|were|was) "
-    r"(?:sailing|flying|moving|travell?ing)|began (?:arriving|landing)|in transit|"
+    r"(?:sailing|flying|moving|travell?ing|steaming)|began (?:arriving|landing)|in transit|"
+    r"steam(?:s|ed|ing)? (?:to|toward|towards|into|for)|"
     r"transit\w*|sailing (?:to|toward|for))\b",
     re.I,
 )
@@ -432,12 +433,22 @@ _PARTICIPLE = re.compile(
 )
 
 
+_MOVED_OFF = re.compile(
+    r"\b(?:mov|tak|shift|relocat|transferr?|pull)\w*\s+(?:[\w,.-]+\s+){0,6}?off\s+"
+    r"(?:of\s+)?(?:the\s+island\s+of\s+)?[A-Z]",
+    re.I,
+)
+
+
 def status_near(clause: str, start: int, end: int) -> str:
     """The status of the item at ``clause[start:end]``: the cue nearest to it decides
     (deployed, arriving or withdrawn verbs), a plan or modal right before that verb makes it
     planned, and a denial before the item governs everything after it."""
     if _DENIED.search(clause, 0, start):
         return "denied"
+    moved_off = _MOVED_OFF.search(clause)
+    if moved_off and moved_off.start() < start and end <= moved_off.end():
+        return "withdrawn"  # "will move 9,000 Marines off Okinawa": leaving the island
     found, marks = _clause_cues(clause)
     cues: list[tuple[int, int, str]] = []
     for c_start, c_end, status in found:
@@ -451,6 +462,18 @@ def status_near(clause: str, start: int, end: int) -> str:
         return "deployed"
     # "soldiers stationed in Niger left the country": a participle right after the item
     # describes it; the clause's own verb comes later
+    # "France will deploy 300 troops to Estonia, joining the battlegroup": a participle
+    # after a comma adds circumstance; the verb before the item governs it
+    if any(c[1] < start for c in cues):
+        cues = [
+            c
+            for c in cues
+            if not (
+                c[1] >= end
+                and clause[: c[1]].rstrip().endswith(",")
+                and re.match(r"\w+ing\b", clause[c[1] :])
+            )
+        ] or cues
     described = [c for c in cues if c[0] <= 2 and c[1] >= end and _PARTICIPLE.match(clause, c[1])]
     later = [c for c in cues if c[1] > end and c not in described]
     if described and later:

@@ -378,3 +378,18 @@ def test_imagery_from_abroad_does_not_name_the_deployer(run):
         )
     )
     assert c["actor"] == "China"
+
+
+def test_status_rules_for_participles_steaming_and_moving_off(run):
+    got = claims(
+        run(
+            "Spain will send about 150 soldiers and six Leopard tanks to Latvia in May, "
+            "joining the Canadian-led battlegroup at Adazi."
+        )
+    )
+    assert [c["status"] for c in got] == ["planned", "planned"]
+    ship = one(run("Two American destroyers are steaming toward the Black Sea."))
+    assert ship["status"] == "arriving"
+    ex = run("The Pentagon plans to move about 1,200 soldiers off Okinawa by 2027.")
+    c = one(ex)
+    assert (c["status"], c["location_name"]) == ("withdrawn", "Okinawa")
