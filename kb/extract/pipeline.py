@@ -239,9 +239,19 @@ def _compass_of(tokens: list[Token], start: int) -> bool:
     return start >= 2 and tokens[start - 1].lower == "of" and tokens[start - 2].lower in _COMPASS
 
 
-def _describes_place(places: list[PlaceMention], p: PlaceMention) -> bool:
+def _describes_place(places: list[PlaceMention], p: PlaceMention, tokens: list[Token]) -> bool:
     """ "Gvardeyskoye air base north of Simferopol": the city only says where the base is."""
-    return any(0 < p.start - q.end <= 3 for q in places if q is not p)
+    for q in places:
+        if q is p or not 0 < p.start - q.end <= 8:
+            continue
+        between = {t.lower for t in tokens[q.end : p.start]}
+        if p.start - q.end <= 3 or (between & _DISTANCE_UNITS and between & _COMPASS):
+            # "Tapa, about 130 kilometres east of Tallinn": Tallinn only says where Tapa is
+            return True
+    return False
+
+
+_DISTANCE_UNITS = frozenset(["km", "kilometres", "kilometers", "miles", "mi", "nautical"])
 
 
 def _candidate(sentence: str, lex: Lexicon) -> bool:
@@ -453,7 +463,7 @@ def _claims(
             p.start > 0
             and (
                 tokens[p.start - 1].lower in (*LOCATIVE, "from", *REACHED)
-                or (_compass_of(tokens, p.start) and not _describes_place(places, p))
+                or (_compass_of(tokens, p.start) and not _describes_place(places, p, tokens))
             )
             or tokens[p.start].lower == "there"
             or p.governed
@@ -639,6 +649,31 @@ def _claims(
             if state.claims and not has_status_cue(clause):
                 # "Flight data showed an Il-62 and an An-124": same event as before
                 status = state.claims[-1].status
+        # the next item, unless it is this one's own unit ("soldiers of the 173rd Brigade",
+        # "joining the multinational brigade")
+        boundary = next(
+            (
+                x.start
+                for x in mentions[index + 1 :]
+                if _OWN_UNIT.isdisjoint(t.lower for t in tokens[max(0, x.start - 3) : x.start])
+            ),
+            None,
+        )
+        if place is not None and place.name is None and place.country_id is not None:
+            # "will deploy troops to Estonia, joining the battlegroup at Tapa": the country
+            # narrowed by a place inside it in the same sentence
+            narrower = [
+                p
+                for p in locatives
+                if p is not place
+                and p.name is not None
+                and p.rank <= 2
+                and p.country_id == place.country_id
+                and p.start > place.end
+                and (boundary is None or p.start < boundary)
+            ]
+            if len(narrower) == 1:
+                place = narrower[0]
         targets = coordinated_places(place, locatives, tokens) if place else [None]
         host = place.country_id if place else None
         contributors = [] if status == "withdrawn" else actors_from(tokens, m, lex)
@@ -730,6 +765,9 @@ def _claims(
                     report, state, claim, m_end, e, tokens[nxt.start].start if nxt else None
                 )
 
+
+#: words that make a following unit the item's own ("of the", "joining the")
+_OWN_UNIT = frozenset(["of", "join", "joins", "joined", "joining", "reinforce", "reinforcing"])
 
 #: past motion verbs: "flew nonstop from X" sets out from X ("fly from X" operates there)
 _TRANSIT = frozenset(

@@ -393,3 +393,23 @@ def test_status_rules_for_participles_steaming_and_moving_off(run):
     ex = run("The Pentagon plans to move about 1,200 soldiers off Okinawa by 2027.")
     c = one(ex)
     assert (c["status"], c["location_name"]) == ("withdrawn", "Okinawa")
+
+
+def test_a_distance_phrase_names_a_reference_point_not_the_location(run):
+    got = claims(
+        run(
+            "Canada keeps about 1,000 troops at Adazi, some 30 kilometres north of Riga, "
+            "together with Leopard 2 tanks."
+        )
+    )
+    assert [c["location_name"] for c in got] == ["Adazi", "Adazi"]
+
+
+def test_a_country_is_narrowed_by_a_place_inside_it_in_the_same_sentence(run):
+    c = one(
+        run(
+            "Sweden will send about 200 soldiers to Romania in June, joining the "
+            "multinational brigade at Constanta."
+        )
+    )
+    assert (c["location_name"], c["country"]) == ("Constanta", "Romania")
