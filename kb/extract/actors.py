@@ -147,6 +147,13 @@ def actor_for(
                 if tokens[k].key == "'s":
                     first = k + 1
             in_place.update(range(first, p.end))
+    # "Iraq, which invaded Kuwait last week, has massed ...": a relative clause closed
+    # before the item describes the subject; its own objects are not the deployer
+    for k in range(1, m.start):
+        if tokens[k - 1].text == "," and tokens[k].lower in ("which", "who", "whose"):
+            close = next((j for j in range(k + 1, m.start) if tokens[j].text == ","), None)
+            if close is not None:
+                in_place.update(range(k + 2, close))
     best = None
     i = 0
     while i < m.start:
@@ -189,8 +196,9 @@ _MILITARY_SOURCE = re.compile(
 def actors_from(tokens: list[Token], m: Mention, lex: Lexicon) -> list[ActorHit]:
     """ "troops from Belgium, the Netherlands and Norway": the contributing states."""
     k = m.end
-    if k >= len(tokens) or tokens[k].lower != "from" or m.item_class not in ("Personnel", "Unit"):
+    if k >= len(tokens) or tokens[k].lower != "from":
         return []
+    people = m.item_class in ("Personnel", "Unit")
     found: list[ActorHit] = []
     k += 1
     while k < len(tokens):
@@ -207,6 +215,10 @@ def actors_from(tokens: list[Token], m: Mention, lex: Lexicon) -> list[ActorHit]
             break  # "soldiers from Turkey's Incirlik air base" is a place, not a state
         found.append(hit)
         k += length
+    if not people and not (k < len(tokens) and tokens[k].lower in ("in", "at", "on", "near")):
+        # equipment "from Germany to Poland" moves from a host; "batteries from Spain in
+        # Adana" (a state, then where they are) names the contributor
+        return []
     return found
 
 

@@ -364,9 +364,15 @@ def _resolve(pm: PlaceMention, state: Discourse, tokens: list[Token]) -> PlaceMe
         and pm.end < len(tokens)
         and (tokens[pm.end].text == ",")
     )  # "In Moscow, the defence ministry said ...": where the speaker is
+    set_out = (
+        pm.start > 0
+        and tokens[pm.start - 1].lower == "from"
+        and not _TRANSIT.isdisjoint(t.lower for t in tokens[max(0, pm.start - 4) : pm.start])
+    )  # "flew nonstop from Langley": not where later sentences' forces are
     if (
         is_known(pm)
         and not is_origin(tokens, pm)
+        and not set_out
         and not speaker
         and (located or tokens[pm.start].lower == "there")
     ):
@@ -450,7 +456,12 @@ def _claims(
         elif n > 0 and id(places[n - 1]) in origins:
             # "from Kadena Air Base in Okinawa": the rest of an origin is an origin
             between = {t.lower for t in tokens[places[n - 1].end : p.start]}
-            if between <= {"in", ",", "on", "the"}:
+            elsewhere = (
+                p.country_id is not None
+                and places[n - 1].country_id is not None
+                and p.country_id != places[n - 1].country_id
+            )  # "batteries from Spain in Adana": Adana is not in Spain
+            if between <= {"in", ",", "on", "the"} and not elsewhere:
                 origins.add(id(p))
     discourse = _sentence_discourse(tokens, mentions, state, lex)
     locatives = [

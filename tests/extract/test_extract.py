@@ -413,3 +413,26 @@ def test_a_country_is_narrowed_by_a_place_inside_it_in_the_same_sentence(run):
         )
     )
     assert (c["location_name"], c["country"]) == ("Constanta", "Romania")
+
+
+def test_equipment_from_a_state_at_a_place_names_the_contributor(run):
+    c = one(run("NATO keeps Patriot batteries from the Netherlands in Adana, in southern Turkey."))
+    assert (c["actor"], c["location_name"]) == ("Netherlands", "Adana")
+    moved = one(run("The United States moved two Patriot batteries from Germany to Poland."))
+    assert moved["actor"] == "United States"
+
+
+def test_objects_of_a_relative_clause_are_not_the_deployer(run):
+    c = one(run("Eritrea, which borders Ethiopia, has massed about 20,000 troops near Badme."))
+    assert c["actor"] == "Eritrea"
+
+
+def test_a_place_set_out_from_is_not_carried_to_later_sentences(run):
+    got = claims(
+        run(
+            "Ten U.S. F-15 fighters landed at Al Udeid air base in Qatar on Monday. "
+            "Twelve more F-15 fighters flew nonstop from Seymour Johnson Air Force Base. "
+            "Two KC-135 tankers arrived later."
+        )
+    )
+    assert [c["location_name"] for c in got] == ["Al Udeid", "Al Udeid", "Al Udeid"]
