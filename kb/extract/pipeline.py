@@ -612,6 +612,9 @@ def _claims(
                 continue
             if (quantity.stated_as or "").lower() in ("a", "an", "another"):
                 continue
+        if not m.has_model and m.head in ("fighters", "fighter") and _IRREGULAR.search(text, s, e):
+            # "mercenaries from the Wagner Group ... about 1,000 fighters": people
+            m = replace(m, item_class="Personnel", asset="Personnel")
         reason = skip_reason(clause, before, after_item)
         if (
             m.item_class == "MissileSystem"
@@ -776,6 +779,12 @@ def _claims(
                     report, state, claim, m_end, e, tokens[nxt.start].start if nxt else None
                 )
 
+
+#: irregular forces, whose "fighters" are people, not aircraft
+_IRREGULAR = re.compile(
+    r"\b(?:mercenar\w*|militia\w*|militants?|rebels?|insurgen\w*|jihadis\w*|paramilitar\w*|"
+    r"guerrill\w*|armed groups?|private military|contractors?|[A-Z]\w+ Group)\b"
+)
 
 #: words that make a following unit the item's own ("of the", "joining the")
 _OWN_UNIT = frozenset(["of", "join", "joins", "joined", "joining", "reinforce", "reinforcing"])

@@ -162,7 +162,7 @@ _CONVEYANCE = re.compile(
 )
 _NOT_PRESENCE = re.compile(
     r"\b(?:fir(?:e|ed|es|ing)|launch(?:ed|es|ing)?|shoot(?:s|ing)?|shot|can fire|capable of firing|"
-    r"request(?:ed|s)?(?: from \w+)? for|ask(?:ed|s|ing)? for|call(?:ed|s|ing)? for|appeal(?:ed)? for|"
+    r"scrambl(?:e|ed|es|ing)|request(?:ed|s)?(?: from \w+)? for|ask(?:ed|s|ing)? for|call(?:ed|s|ing)? for|appeal(?:ed)? for|"
     r"need(?:s|ed)? for|rerout\w*|shipping compan\w*)\b[^.;]{0,40}$"
     r"|\b(?:escort(?:ed|ing)|protect(?:ed|ing)|guard(?:ed|ing))\s+(?:(?!by\b)[\w-]+\s+){0,2}$"
     r"|\b(?:merchant|commercial|civilian|cargo|container|fishing)\s+(?:[\w-]+\s+)?$",

@@ -436,3 +436,14 @@ def test_a_place_set_out_from_is_not_carried_to_later_sentences(run):
         )
     )
     assert [c["location_name"] for c in got] == ["Al Udeid", "Al Udeid", "Al Udeid"]
+
+
+def test_fighters_of_irregular_forces_are_people(run):
+    c = one(run("The militia has sent about 2,000 fighters to the border town of Tal Abyad."))
+    assert c["item_class"] == "Personnel"
+    jets = one(run("Egypt has deployed eight fighters to an air base near Sidi Barrani."))
+    assert jets["item_class"] == "FighterAircraft"
+
+
+def test_scrambled_jets_are_a_reaction_not_a_deployment(run):
+    assert run("Greece scrambled fighters in response to the incursion.").claims == []
