@@ -147,10 +147,12 @@ def _name_gap(tokens: list[Token], left: Atom, right: Atom) -> bool:
     if all(t.is_cap and t.text.isalpha() for t in gap):
         return True
     # "An-124 heavy cargo plane", "Iron Dome anti-rocket battery": descriptive words
+    # "Patriot air and missile defence batteries": "and" joining two describing words
     return right.kind in ("head", "tail") and all(
         t.lower in MODIFIERS
         or (t.text.islower() and ("-" in t.text or (t.text.endswith("ed") and len(t.text) > 4)))
-        for t in gap
+        or (t.lower in ("and", "or") and n > 0 and gap[n - 1].lower in MODIFIERS)
+        for n, t in enumerate(gap)
     )
 
 

@@ -447,3 +447,17 @@ def test_fighters_of_irregular_forces_are_people(run):
 
 def test_scrambled_jets_are_a_reaction_not_a_deployment(run):
     assert run("Greece scrambled fighters in response to the incursion.").claims == []
+
+
+def test_compound_compass_adjectives_and_coordinated_describing_words(run):
+    c = one(
+        run(
+            "Germany has moved three Patriot air and missile defence batteries into south-eastern Slovakia."
+        )
+    )
+    assert (c["item_text"], c["item_class"], c["country"]) == (
+        "Patriot air and missile defence batteries",
+        "AirDefenseSystem",
+        "Slovakia",
+    )
+    assert c["quantity"]["value"] == 3
