@@ -500,6 +500,15 @@ def _claims(
         m_start, m_end = tokens[m.start].start, tokens[m.end - 1].end
         if not outside_frame(m_start, m_end):
             continue
+        if m.named and index > 0:
+            lead = mentions[index - 1]
+            if (
+                lead.end + 1 == m.start
+                and tokens[lead.end].text == ","
+                and not lead.has_model
+                and lead.item_class == m.item_class
+            ):
+                continue  # "a destroyer, HMS Diamond,": the name of the item just claimed
         after = text[m_end:e]
         nxt = mentions[index + 1] if index + 1 < len(mentions) else None
         umbrella = _UMBRELLA_AFTER.match(after) and (
@@ -665,14 +674,18 @@ def _claims(
                 status = state.claims[-1].status
         # the next item, unless it is this one's own unit ("soldiers of the 173rd Brigade",
         # "joining the multinational brigade")
-        boundary = next(
-            (
-                x.start
-                for x in mentions[index + 1 :]
-                if _OWN_UNIT.isdisjoint(t.lower for t in tokens[max(0, x.start - 3) : x.start])
-            ),
-            None,
-        )
+        boundary = None
+        last_end = m.end
+        for x in mentions[index + 1 :]:
+            gap = [t.lower for t in tokens[last_end : x.start]]
+            coordinated = "and" in gap and all(
+                w in _COORD_GAP or w[:1].isdigit() or w in _NUMBER_WORDS for w in gap
+            )  # "300 troops and a dozen tanks ... at Tapa": the list shares its place
+            if coordinated or not _OWN_UNIT.isdisjoint(gap[-3:]):
+                last_end = x.end
+                continue
+            boundary = x.start
+            break
         if place is not None and place.name is None and place.country_id is not None:
             # "will deploy troops to Estonia, joining the battlegroup at Tapa": the country
             # narrowed by a place inside it in the same sentence
@@ -685,6 +698,8 @@ def _claims(
                 and p.country_id == place.country_id
                 and p.start > place.end
                 and (boundary is None or p.start < boundary)
+                # "in Niger, where the jets are based at Niamey": another clause's place
+                and not {"where", "which", "whose"} & {t.lower for t in tokens[place.end : p.start]}
             ]
             if len(narrower) == 1:
                 place = narrower[0]
@@ -784,6 +799,53 @@ def _claims(
 _IRREGULAR = re.compile(
     r"\b(?:mercenar\w*|militia\w*|militants?|rebels?|insurgen\w*|jihadis\w*|paramilitar\w*|"
     r"guerrill\w*|armed groups?|private military|contractors?|[A-Z]\w+ Group)\b"
+)
+
+_COORD_GAP = frozenset(
+    [
+        "and",
+        ",",
+        "or",
+        "a",
+        "an",
+        "the",
+        "about",
+        "some",
+        "around",
+        "nearly",
+        "dozen",
+        "several",
+        "dozens",
+        "of",
+        "more",
+        "than",
+        "up",
+        "to",
+    ]
+)
+_NUMBER_WORDS = frozenset(
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+    ]
 )
 
 #: words that make a following unit the item's own ("of the", "joining the")

@@ -461,3 +461,29 @@ def test_compound_compass_adjectives_and_coordinated_describing_words(run):
         "Slovakia",
     )
     assert c["quantity"]["value"] == 3
+
+
+def test_possession_with_a_place_and_a_named_appositive_is_one_claim(run):
+    c = one(run("France also has a frigate, FS Alsace, in the Gulf of Aden."))
+    assert (c["item_class"], c["quantity"]["value"], c["location_name"]) == (
+        "Ship",
+        1,
+        "Gulf of Aden",
+    )
+
+
+def test_a_coordinated_list_shares_a_narrowed_place_but_a_where_clause_does_not(run):
+    got = claims(
+        run(
+            "Poland will send about 150 soldiers and four Leopard tanks to Romania, "
+            "joining the multinational brigade at Constanta."
+        )
+    )
+    assert [c["location_name"] for c in got] == ["Constanta", "Constanta"]
+    c = claims(
+        run(
+            "Rome will keep about 300 soldiers in Romania, where its Eurofighter jets are "
+            "based at Constanta."
+        )
+    )[0]
+    assert (c["location_name"], c["country"]) == (None, "Romania")
