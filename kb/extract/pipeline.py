@@ -245,12 +245,36 @@ def _describes_place(places: list[PlaceMention], p: PlaceMention, tokens: list[T
         if q is p or not 0 < p.start - q.end <= 8:
             continue
         between = {t.lower for t in tokens[q.end : p.start]}
-        if p.start - q.end <= 3 or (between & _DISTANCE_UNITS and between & _COMPASS):
+        appositive = (
+            tokens[q.end].text == ","
+            and tokens[p.start - 1].lower in ("in", "of", "near")
+            and bool(between & _DESCRIBING_NOUNS)
+        )  # "Camp Lemonnier, the only permanent U.S. base in Africa": says what Camp L. is
+        if p.start - q.end <= 3 or (between & _DISTANCE_UNITS and between & _COMPASS) or appositive:
             # "Tapa, about 130 kilometres east of Tallinn": Tallinn only says where Tapa is
             return True
     return False
 
 
+_DESCRIBING_NOUNS = frozenset(
+    [
+        "base",
+        "bases",
+        "airfield",
+        "facility",
+        "port",
+        "city",
+        "capital",
+        "town",
+        "island",
+        "region",
+        "province",
+        "outpost",
+        "garrison",
+        "station",
+        "hub",
+    ]
+)
 _DISTANCE_UNITS = frozenset(["km", "kilometres", "kilometers", "miles", "mi", "nautical"])
 
 

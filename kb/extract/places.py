@@ -270,8 +270,6 @@ _GENERIC_NAME_WORDS = frozenset(
         "county",
         "prefecture",
         "district",
-        "island",
-        "islands",
         "krai",
         "air",
         "base",

@@ -26,6 +26,7 @@ _CUE = re.compile(
     r"cross\w*|enter\w*|invad\w*|occup\w*|join(?:s|ed|ing)?|to deploy|en route|on (?:their|its) way|"
     r"numbering|number(?:ed)? (?:about|around|some)|tally|estimate[sd]?|believed|"
     r"(?:has|have|had) (?:[a-z]+ ){0,3}[\d,]+|"
+    r"(?:thought|believed|estimated|said|reported|understood|known) to (?:house|host|hold|have)|"
     r"(?:has|have|had|keeps?|kept) (?:[\w,-]+ ){1,8}?(?:in|at|off|near) (?:the )?(?-i:[A-Z])\w*|there (?:are|were|is) (?:[a-z]+ ){0,3}[\d,]+|"
     r"lead(?:s|ing)? (?:the|a|an|its|their)|led (?:the|a|an|its|their)|park(?:ed|ing)|living|lives|live|housed|houses|quartered|billeted|camped|keep(?:s|ing)?|kept|maintain(?:s|ed|ing)?|retain\w*|show(?:s|ed|n)?|taken control|took control|"
     r"in control|assigned|rotation|rotating|includ(?:e|es|ed|ing)|consist\w*|compris\w*|"

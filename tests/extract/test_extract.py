@@ -487,3 +487,12 @@ def test_a_coordinated_list_shares_a_narrowed_place_but_a_where_clause_does_not(
         )
     )[0]
     assert (c["location_name"], c["country"]) == (None, "Romania")
+
+
+def test_estimated_housing_is_presence_and_an_appositive_place_describes(run):
+    c = one(run("The garrison is thought to house between 300 and 400 Russian soldiers."))
+    assert (c["quantity"]["min"], c["quantity"]["max"]) == (300, 400)
+    got = claims(
+        run("About 1,500 U.S. airmen are at Incirlik, the largest NATO air base in Turkey.")
+    )
+    assert got[0]["location_name"] == "Incirlik"
