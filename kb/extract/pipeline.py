@@ -663,6 +663,7 @@ def _claims(
             continue
         clause_start = tokens[cs].start
         status = status_near(clause, m_start - clause_start, m_end - clause_start)
+        whole = status in ("withdrawn", "planned") and bool(_PART_OF_WHOLE.search(before))
         next_start = nxt.start if nxt is not None else None
         in_clause = [p for p in withdrawal_origins if tokens[cs].start <= p.char_start < clause_end]
         if status == "withdrawn" and (in_clause or withdrawal_origins):
@@ -675,6 +676,9 @@ def _claims(
             place = min(inside or explicit or candidates, key=lambda p: p.rank)
         else:
             place = place_for(m, locatives, next_start, tokens)
+        if whole:
+            # "withdraw some of its roughly 700 troops from X": the 700 are in X now
+            status = "deployed"
         if place is None:
             # "Beijing's naval base near Doraleh houses 400 personnel": the base as subject
             subject_bases = [
@@ -818,6 +822,13 @@ def _claims(
                     report, state, claim, m_end, e, tokens[nxt.start].start if nxt else None
                 )
 
+
+#: a vague part of a stated whole: the whole is the force in place
+_PART_OF_WHOLE = re.compile(
+    r"\b(?:some|part|most|many|half|a portion|a number|a few|several|a third|a quarter) of "
+    r"(?:its|their|the|his|her)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
 
 #: irregular forces, whose "fighters" are people, not aircraft
 _IRREGULAR = re.compile(

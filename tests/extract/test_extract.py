@@ -496,3 +496,10 @@ def test_estimated_housing_is_presence_and_an_appositive_place_describes(run):
         run("About 1,500 U.S. airmen are at Incirlik, the largest NATO air base in Turkey.")
     )
     assert got[0]["location_name"] == "Incirlik"
+
+
+def test_a_vague_part_of_a_stated_whole_leaves_the_whole_deployed(run):
+    c = one(run("Canada plans to withdraw some of its roughly 500 soldiers from Latvia."))
+    assert (c["status"], c["quantity"]["value"], c["country"]) == ("deployed", 500, "Latvia")
+    part = one(run("Canada has withdrawn about 200 of its 500 soldiers from Latvia."))
+    assert (part["status"], part["quantity"]["value"]) == ("withdrawn", 200)
