@@ -648,6 +648,8 @@ def _claims(
         if not m.has_model and m.head in ("fighters", "fighter") and _IRREGULAR.search(text, s, e):
             # "mercenaries from the Wagner Group ... about 1,000 fighters": people
             m = replace(m, item_class="Personnel", asset="Personnel")
+        if m.item_class not in ("Personnel", "Unit") and _DELIVERED.search(before[-60:]):
+            continue  # "has delivered 31 Abrams tanks to Ukraine": a transfer of equipment
         reason = skip_reason(clause, before, after_item)
         if (
             m.item_class == "MissileSystem"
@@ -822,6 +824,13 @@ def _claims(
                     report, state, claim, m_end, e, tokens[nxt.start].start if nxt else None
                 )
 
+
+#: handing equipment over ("delivered", "supplied", "donated"): a transfer, not a deployment
+_DELIVERED = re.compile(
+    r"\b(?:deliver(?:s|ed|ing)?|supplie[sd]|supplying|donat(?:e|es|ed|ing))\s+(?:(?:another|a further|an additional|its|their|"
+    r"the|first|last|about|some|up to|more than|over|nearly|at least)\s+)*(?:[\w,-]+\s+)?$",
+    re.I,
+)
 
 #: a vague part of a stated whole: the whole is the force in place
 _PART_OF_WHOLE = re.compile(

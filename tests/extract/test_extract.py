@@ -503,3 +503,11 @@ def test_a_vague_part_of_a_stated_whole_leaves_the_whole_deployed(run):
     assert (c["status"], c["quantity"]["value"], c["country"]) == ("deployed", 500, "Latvia")
     part = one(run("Canada has withdrawn about 200 of its 500 soldiers from Latvia."))
     assert (part["status"], part["quantity"]["value"]) == ("withdrawn", 200)
+
+
+def test_delivering_equipment_to_another_country_is_a_transfer(run):
+    for text in (
+        "The United States has delivered 31 Abrams tanks to Ukraine.",
+        "Germany supplied two IRIS-T batteries to Kyiv last year.",
+    ):
+        assert run(text).claims == [], text
