@@ -330,8 +330,10 @@ def skip_reason(clause: str, before_item: str, after_item: str = "") -> str | No
     if _IF.search(clause) or _ONCE.search(before_item):
         return "hypothetical"
     # "Obama said allies would contribute troops" reports a plan, not a hypothesis
+    # the speech frame is blanked in ``clause``; ``before_item`` still has "officials said"
+    unblanked = before_item + clause[len(before_item) :] if clause.startswith(" ") else clause
     reported = (
-        bool(_REPORTED_WOULD.search(clause)) or clause.lstrip().lower().startswith("and that")
+        bool(_REPORTED_WOULD.search(unblanked)) or clause.lstrip().lower().startswith("and that")
     ) and not _CONDITION.search(clause)
     if _HYPOTHETICAL.search(clause) and not _PLANNED.search(clause) and not reported:
         return "hypothetical"

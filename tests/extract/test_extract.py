@@ -511,3 +511,9 @@ def test_delivering_equipment_to_another_country_is_a_transfer(run):
         "Germany supplied two IRIS-T batteries to Kyiv last year.",
     ):
         assert run(text).claims == [], text
+
+
+def test_a_reported_would_is_a_plan_even_when_the_speech_frame_opens_the_sentence(run):
+    c = one(run("Spanish officials said between 300 and 400 marines would be in place by Friday."))
+    assert (c["status"], c["quantity"]["min"], c["quantity"]["max"]) == ("planned", 300, 400)
+    assert c["attributed_to"] == "Spanish officials"
