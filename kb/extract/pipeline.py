@@ -802,9 +802,15 @@ def _claims(
                     valid_at=valid_at,
                     confidence=_confidence(m, quantity, target, attr),
                 )
+                home_from = actor is not None and any(
+                    p.start > 0
+                    and tokens[p.start - 1].lower == "from"
+                    and p.country_id == actor.state_id
+                    and tokens[cs].start <= p.char_start < clause_end
+                    for p in places
+                )  # "operates three submarines from Bandar Abbas"
                 if (
-                    claim.country is not None
-                    and claim.country == claim.actor_name
+                    ((claim.country is not None and claim.country == claim.actor_name) or home_from)
                     and status == "deployed"
                     and HOME_STATIVE.search(clause)
                 ):

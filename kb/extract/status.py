@@ -87,7 +87,10 @@ _LOSS = re.compile(
 _TRAINED_BY = re.compile(r"\b(?:trained by|trainees|graduat\w*|training (?:of|for) \d)", re.I)
 #: legal limits, not forces ("raise the ceiling for German troops to 1,100")
 _CEILING = re.compile(
-    r"\b(?:ceiling|cap|limit|mandate|quota)\s+(?:\w+\s+){0,2}(?:for|on|of)\s+[\w\s]*$", re.I
+    r"\b(?:ceiling|cap|limit|mandate|quota)\s+(?:\w+\s+){0,2}(?:for|on|of)\s+[\w\s]*$|"
+    r"\b(?:cut|cutting|cuts|reduc\w+|limit\w*|capp\w*|freez\w+) (?:the )?(?:number|numbers|"
+    r"total|size) of\s+(?:its |their |the )?$",
+    re.I,
 )
 #: "the crews are still in training": people being trained, not forces deployed
 _IN_TRAINING = re.compile(

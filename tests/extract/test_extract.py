@@ -517,3 +517,12 @@ def test_a_reported_would_is_a_plan_even_when_the_speech_frame_opens_the_sentenc
     c = one(run("Spanish officials said between 300 and 400 marines would be in place by Friday."))
     assert (c["status"], c["quantity"]["min"], c["quantity"]["max"]) == ("planned", 300, 400)
     assert c["attributed_to"] == "Spanish officials"
+
+
+def test_home_port_named_after_from_and_reduction_proposals_give_no_claim(run):
+    for text in (
+        "The Egyptian navy, separate from the coast guard, operates four Chinese-built "
+        "corvettes from Alexandria.",
+        "Moscow proposed cutting the number of SS-20s aimed at Asia to about 100.",
+    ):
+        assert run(text).claims == [], text
