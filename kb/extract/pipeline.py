@@ -582,6 +582,15 @@ def _claims(
         ):
             # a named ship; "its new Typhon launcher": one item
             quantity = Quantity("exact", 1, 1, 1, None)
+        if quantity.qualifier == "unspecified" and _NUMBER_OF.search(
+            text, max(s, m_start - 30), m_start
+        ):
+            # "bringing the number of the radar aircraft there to four": the new total
+            total = _TOTAL_TO.match(text, m_end, e)
+            if total:
+                counted = parse_quantity(total.group("qty"))
+                if counted.qualifier != "unspecified":
+                    quantity = counted
         quantities[index] = quantity
         clause, cs, clause_end = clause_text(m.start)
         before = text[tokens[cs].start : tokens[q_start].start] if q_start > cs else ""
@@ -835,6 +844,14 @@ def _claims(
 _DELIVERED = re.compile(
     r"\b(?:deliver(?:s|ed|ing)?|supplie[sd]|supplying|donat(?:e|es|ed|ing))\s+(?:(?:another|a further|an additional|its|their|"
     r"the|first|last|about|some|up to|more than|over|nearly|at least)\s+)*(?:[\w,-]+\s+)?$",
+    re.I,
+)
+
+#: "the number of X ... to N": a running total
+_NUMBER_OF = re.compile(r"\b(?:number|total|tally|count) of (?:the |its |their )?$", re.I)
+_TOTAL_TO = re.compile(
+    r"(?:\s+(?:[\w-]+\s+){0,4}?)?\s*to\s+(?P<qty>(?:about|around|some|nearly|roughly|almost|"
+    r"more than|at least|up to|approximately)?\s*(?:[\d,]+|a dozen|two dozen|[a-z]+))\b",
     re.I,
 )
 

@@ -435,6 +435,13 @@ _DEPART_FOR = re.compile(
 )
 
 
+_OPERATING_OUT_OF = re.compile(
+    r"\b(?:been|are|is|were|was|still)\s+(?:flying|operating|working|patrolling)\s+out\s+of\b"
+    r"|\b(?:fly|flies|operate|operates)\s+out\s+of\b",
+    re.I,
+)
+
+
 _PARTICIPLE = re.compile(
     r"(?:stationed|based|deployed|positioned|garrisoned)\s+(?:in|at|near|on)\b", re.I
 )
@@ -488,6 +495,8 @@ def status_near(clause: str, start: int, end: int) -> str:
     distance, verb_at, status = min(cues)
     if status == "withdrawn" and _DEPART_FOR.search(clause):
         return "arriving"  # "left its home port for a mission in the Gulf of Oman"
+    if status == "withdrawn" and _OPERATING_OUT_OF.search(clause):
+        return "deployed"  # "have been flying out of Riyadh": operating from there
     if _CONTINUING.search(clause):
         return "deployed"
     if status != "withdrawn" and any(0 <= verb_at - mark <= 25 for mark in marks):

@@ -526,3 +526,15 @@ def test_home_port_named_after_from_and_reduction_proposals_give_no_claim(run):
         "Moscow proposed cutting the number of SS-20s aimed at Asia to about 100.",
     ):
         assert run(text).claims == [], text
+
+
+def test_a_running_total_and_operating_out_of_a_base(run):
+    got = claims(
+        run(
+            "Italy has sent two more Tornado jets to Kuwait, bringing the number of "
+            "Italian combat aircraft there to about eight, its ministry said."
+        )
+    )
+    assert [c["quantity"]["value"] for c in got] == [2, 8]
+    c = one(run("Four Dutch F-16 jets have been flying out of Siauliai since May."))
+    assert c["status"] == "deployed"
