@@ -657,6 +657,8 @@ def _claims(
         if not m.has_model and m.head in ("fighters", "fighter") and _IRREGULAR.search(text, s, e):
             # "mercenaries from the Wagner Group ... about 1,000 fighters": people
             m = replace(m, item_class="Personnel", asset="Personnel")
+        if m.item_class != "Unit" and _UNIT_NAME_AFTER.match(text, m_end):
+            continue  # "the 56th Field Artillery Command": a unit's name, not artillery
         if m.item_class not in ("Personnel", "Unit") and _DELIVERED.search(before[-60:]):
             continue  # "has delivered 31 Abrams tanks to Ukraine": a transfer of equipment
         reason = skip_reason(clause, before, after_item)
@@ -855,6 +857,11 @@ _TOTAL_TO = re.compile(
     re.I,
 )
 
+_UNIT_NAME_AFTER = re.compile(
+    r"\s+(?:Command|Brigade|Regiment|Battalion|Division|Wing|Group|Squadron|Corps|Fleet|"
+    r"Battery|Company|Detachment)\b"
+)
+
 #: a vague part of a stated whole: the whole is the force in place
 _PART_OF_WHOLE = re.compile(
     r"\b(?:some|part|most|many|half|a portion|a number|a few|several|a third|a quarter) of "
@@ -865,7 +872,7 @@ _PART_OF_WHOLE = re.compile(
 #: irregular forces, whose "fighters" are people, not aircraft
 _IRREGULAR = re.compile(
     r"\b(?:mercenar\w*|militia\w*|militants?|rebels?|insurgen\w*|jihadis\w*|paramilitar\w*|"
-    r"guerrill\w*|armed groups?|private military|contractors?|[A-Z]\w+ Group)\b"
+    r"guerrill\w*|armed groups?|private military|contractors?|recruit\w*|[A-Z]\w+ Group)\b"
 )
 
 _COORD_GAP = frozenset(

@@ -279,6 +279,15 @@ HOME_STATIVE = re.compile(
 )
 
 
+_INCLUDING = re.compile(r"\b(?:including|includes|such as)\b", re.I)
+#: what a type is, not where one is ("is the world's largest supersonic bomber")
+_DESCRIPTION = re.compile(
+    r"\b(?:is|are|was|were|remains?)\s+(?:the|a|an|one of the|among the)\s+"
+    r"(?:[\w'-]+\s+){0,3}?(?:world's|\w+est|most|least)\s+(?:[\w'-]+\s+){0,3}$",
+    re.I,
+)
+
+
 #: munitions in flight, not systems in place ("five of the missiles landed in its zone")
 MUNITION_FLIGHT = re.compile(
     r"^\W*(?:\w+\s+){0,3}?(?:landed|fell|hit|struck|impacted|splashed|exploded|flew over)\b", re.I
@@ -292,7 +301,12 @@ def skip_reason(clause: str, before_item: str, after_item: str = "") -> str | No
     Verbs of use, loss and sale count next to the item (before it, or in the few words
     after it); modal and conditional words anywhere in the clause; descriptions of what an
     item can do ("capable of") only before it."""
-    near = before_item[-70:] + " | " + after_item[:50]
+    # items listed after "including" share the verb of the whole list ("left behind stocks
+    # of weapons, including Scud missiles and MiG-21 jets")
+    reach = 170 if _INCLUDING.search(before_item[-80:]) else 70
+    near = before_item[-reach:] + " | " + after_item[:50]
+    if _DESCRIPTION.search(before_item[-60:]):
+        return "description"
     used = possession_or_use(clause, before_item, after_item)
     if used is not None:
         return used

@@ -538,3 +538,21 @@ def test_a_running_total_and_operating_out_of_a_base(run):
     assert [c["quantity"]["value"] for c in got] == [2, 8]
     c = one(run("Four Dutch F-16 jets have been flying out of Siauliai since May."))
     assert c["status"] == "deployed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The An-225 was the world's largest cargo plane and flew from Kyiv.",
+        "The U.S. Army's 41st Field Artillery Command is stationed in Grafenwoehr.",
+        "Washington left behind large stocks of arms for the Afghan army at Bagram, "
+        "including Black Hawk helicopters and Humvees.",
+    ],
+)
+def test_descriptions_unit_names_and_listed_handovers_give_no_item_claim(run, text):
+    assert run(text).claims == [], text
+
+
+def test_recruited_fighters_are_people(run):
+    c = one(run("About 900 fighters recruited by Ankara have been flown to Tripoli."))
+    assert c["item_class"] == "Personnel"
