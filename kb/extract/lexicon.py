@@ -14,46 +14,77 @@ from typing import Any
 from kb.extract.heads import HEADS, UMBRELLA
 from kb.extract.tokens import key_tuple, tokenize
 
-_MAKERS = frozenset(
+#: company words that start a manufacturer + model mention ("Sukhoi Su-27")
+MANUFACTURERS = frozenset(
     [
-        "sukhoi",
+        "airbus",
+        "almaz-antey",
+        "antonov",
+        "bae",
+        "baykar",
+        "bell",
+        "beriev",
+        "boeing",
+        "chengdu",
+        "dassault",
+        "dynamics",
+        "elbit",
+        "embraer",
+        "eurocopter",
+        "eurofighter",
+        "general",
+        "grumman",
+        "hal",
+        "hanwha",
+        "harbin",
+        "iai",
+        "ilyushin",
+        "kamov",
+        "kawasaki",
+        "krauss-maffei",
+        "leonardo",
+        "lockheed",
         "mikoyan",
         "mil",
-        "kamov",
-        "tupolev",
-        "ilyushin",
-        "antonov",
-        "beriev",
-        "yakovlev",
-        "lockheed",
-        "boeing",
-        "northrop",
-        "raytheon",
-        "dassault",
-        "eurofighter",
-        "eurocopter",
-        "saab",
-        "sikorsky",
-        "bell",
-        "airbus",
-        "embraer",
-        "leonardo",
-        "chengdu",
-        "shenyang",
-        "xian",
-        "harbin",
-        "baykar",
-        "hal",
-        "panavia",
-        "general",
-        "rheinmetall",
-        "nexter",
-        "hanwha",
-        "kawasaki",
         "mitsubishi",
+        "nexter",
+        "northrop",
+        "panavia",
+        "raytheon",
+        "rheinmetall",
+        "saab",
+        "shenyang",
+        "sikorsky",
+        "sukhoi",
         "tai",
-        "iai",
-        "elbit",
+        "tupolev",
+        "uralvagonzavod",
+        "xian",
+        "yakovlev",
+    ]
+)
+#: weekday and month names: capitalised, but never a ship, place or model name
+CALENDAR_WORDS = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ]
 )
 #: catalog class labels that name places or nothing in particular
@@ -202,7 +233,7 @@ class Lexicon:
         concepts = list(_values(catalog, "equipment"))
         makers = {
             w.lower() for c in concepts for w in (getattr(c, "manufacturer", None) or "").split()
-        } | _MAKERS
+        } | MANUFACTURERS
         for concept in concepts:
             item_class = getattr(concept, "item_class", None) or "Other"
             model = getattr(concept, "model", None)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from kb.extract.heads import MODIFIERS, TAILS, WEAK_HEADS
-from kb.extract.lexicon import ActorHit, EquipmentHit, Lexicon
+from kb.extract.lexicon import CALENDAR_WORDS, MANUFACTURERS, ActorHit, EquipmentHit, Lexicon
 from kb.extract.tokens import Token
 
 _DESIGNATION = re.compile(
@@ -20,47 +20,6 @@ _DESIGNATION = re.compile(
 _TYPE_NUMBER = re.compile(r"^\d{2,3}[A-Z]{0,2}$")
 _CLASS_NAME = re.compile(r"^[A-Z][\w-]*-class$")
 _MADE = re.compile(r"-(?:made|built|designed|era|supplied|produced|manufactured|led)$", re.I)
-MANUFACTURERS = frozenset(
-    [
-        "sukhoi",
-        "mikoyan",
-        "mil",
-        "kamov",
-        "tupolev",
-        "ilyushin",
-        "antonov",
-        "beriev",
-        "yakovlev",
-        "lockheed",
-        "boeing",
-        "northrop",
-        "grumman",
-        "raytheon",
-        "dassault",
-        "eurofighter",
-        "saab",
-        "sikorsky",
-        "bell",
-        "airbus",
-        "embraer",
-        "leonardo",
-        "chengdu",
-        "shenyang",
-        "xian",
-        "harbin",
-        "baykar",
-        "hal",
-        "general",
-        "dynamics",
-        "bae",
-        "rheinmetall",
-        "krauss-maffei",
-        "nexter",
-        "hanwha",
-        "almaz-antey",
-        "uralvagonzavod",
-    ]
-)
 
 
 @dataclass
@@ -374,27 +333,8 @@ SHIP_PREFIXES = frozenset(
         "FGS",
     ]
 )
-_NOT_NAMES = frozenset(
+_NOT_NAMES = CALENDAR_WORDS | frozenset(
     [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
         "the",
         "a",
         "an",

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from kb.extract.lexicon import FACILITY_KINDS, Lexicon, PlaceHit
+from kb.extract.lexicon import CALENDAR_WORDS, FACILITY_KINDS, Lexicon, PlaceHit
 from kb.extract.tokens import Token
 
 _AIR = frozenset({"AirBase", "Airport", "MilitaryBase"})
@@ -205,27 +205,8 @@ _TERRITORY = frozenset(["airspace", "territory", "waters", "soil"])
 _TWO_WORD_PREPS = frozenset({("next", "to"), ("close", "to"), ("adjacent", "to")})
 _ANCHOR_PREPS = frozenset({"near", "outside", "in", "at", "of", "on", "to"})
 _TOWN_OF = frozenset({"town", "city", "village", "port", "region", "province", "island"})
-_NOT_PLACES = frozenset(
+_NOT_PLACES = CALENDAR_WORDS | frozenset(
     [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
         "the",
         "a",
         "an",
