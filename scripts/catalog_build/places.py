@@ -166,6 +166,12 @@ class PlaceBuilder:
         city = self.resolver.require(spec[0], spec[1], what)
         return city["latitude"], city["longitude"]
 
+    def airport_coord(self, icao: str, what: str) -> tuple[float, float]:
+        """Representative point of an island: its airfield in airportsdata."""
+        if icao not in self.airports:
+            raise CatalogError(f"{what}: ICAO {icao} not in airportsdata")
+        return self.airports[icao]["lat"], self.airports[icao]["lon"]
+
     def near_city(self, spec: tuple[str, str], what: str) -> str:
         town = self.towns.get((normalize_label(spec[0]), spec[1]))
         if town:
@@ -238,7 +244,11 @@ class PlaceBuilder:
         for r in self.pdata.REGIONS:
             if "coord_city" in r:
                 lat, lon = self.city_coord(r["coord_city"], r["slug"])
+            elif "icao" in r:
+                lat, lon = self.airport_coord(r["icao"], f"region {r['slug']}")
             else:
+                if not r.get("coord_source"):
+                    raise CatalogError(f"region {r['slug']}: hand-typed coord without coord_source")
                 lat, lon = r["coord"]
             self.claim(
                 Place(
@@ -271,12 +281,17 @@ class PlaceBuilder:
             city = self.resolver.require(name, cc, "CITY_ALIASES")
             wanted[city["geonameid"]] = city
             preferred[city["geonameid"]] = (name, aliases)
+        exonyms: dict[int, list[str]] = {}
+        for (name, cc), extra in sorted(pdata.CITY_EXONYMS.items()):
+            city = self.resolver.require(name, cc, "CITY_EXONYMS")
+            wanted[city["geonameid"]] = city
+            exonyms[city["geonameid"]] = list(extra)
         region_cities = [
             m for ms in pdata.REGION_MEMBERS.values() for m in ms if not isinstance(m, str)
         ]
         facilities = [*pdata.BASES, *pdata.PORTS]
         named = [b["near"] for b in facilities if "near" in b] + region_cities
-        referenced: set[int] = set(preferred) | self.capitals
+        referenced: set[int] = set(preferred) | set(exonyms) | self.capitals
         for spec in named + pdata.EXTRA_CITIES:
             if (normalize_label(spec[0]), spec[1]) in self.towns:
                 continue
@@ -289,7 +304,7 @@ class PlaceBuilder:
             name, aliases = preferred.get(gid, (city["name"], []))
             if gid not in referenced and is_function_word(name):
                 continue  # towns called "Say" or "To" would match everyday words
-            alts = [city["name"], ascii_fold(city["name"]), *aliases]
+            alts = [city["name"], ascii_fold(city["name"]), *aliases, *exonyms.get(gid, [])]
             city_places[gid] = Place(
                 "",
                 name,

