@@ -2234,3 +2234,192 @@ REGION_MEMBERS.update(
         "paracel-islands": ["woody-island"],
     }
 )
+
+
+def _region(slug: str, label: str, alt: list[str], country: str | None, **where: Any) -> dict:
+    """One region row; ``where`` is coord_city=(name, ISO), icao=code or coord+coord_source."""
+    row: dict[str, Any] = {"slug": slug, "label": label, "alt": alt, **where}
+    if country:
+        row["country"] = country
+    return row
+
+
+_HAND = "hand-typed position; no package has the place"
+_DISPUTED = "hand-typed position (sovereignty disputed: no country)"
+
+# --- second batch: provinces, islands and features that deployment news names often
+REGIONS.extend(
+    [
+        _region("alaska", "Alaska", [], "US", coord_city=("Anchorage", "US")),
+        _region("hawaii", "Hawaii", ["Hawaiian Islands"], "US", coord_city=("Honolulu", "US")),
+        _region("sicily", "Sicily", [], "IT", coord_city=("Palermo", "IT")),
+        _region("sardinia", "Sardinia", [], "IT", coord_city=("Cagliari", "IT")),
+        _region("corsica", "Corsica", [], "FR", coord_city=("Ajaccio", "FR")),
+        _region("lampedusa", "Lampedusa", [], "IT", icao="LICD"),
+        _region("jeju-island", "Jeju Island", ["Jejudo"], "KR", icao="RKPC"),
+        _region("tsushima-island", "Tsushima Island", [], "JP", icao="RJDT"),
+        _region("saaremaa", "Saaremaa", [], "EE", icao="EEKE"),
+        _region("natuna-islands", "Natuna Islands", ["Natuna"], "ID", icao="WION"),
+        _region("batanes", "Batanes", ["Batanes Islands"], "PH", icao="RPUO"),
+        _region("palawan", "Palawan", [], "PH", coord_city=("Puerto Princesa", "PH")),
+        _region("mindanao", "Mindanao", [], "PH", coord_city=("Davao", "PH")),
+        _region("kwajalein-atoll", "Kwajalein Atoll", ["Kwajalein"], "MH", icao="PKWA"),
+        _region("ascension-island", "Ascension Island", [], "SH", icao="FHAW"),
+        _region("sakhalin", "Sakhalin", ["Sakhalin Island"], "RU", coord_city=("Yuzhno-Sakhalinsk", "RU")),
+        _region("chukotka", "Chukotka", ["Chukotka Autonomous Okrug"], "RU", coord_city=("Anadyr", "RU")),
+        _region("kola-peninsula", "Kola Peninsula", [], "RU", coord_city=("Murmansk", "RU")),
+        _region("murmansk-oblast", "Murmansk Oblast", ["Murmansk region"], "RU", coord_city=("Murmansk", "RU")),
+        _region("leningrad-oblast", "Leningrad Oblast", ["Leningrad region"], "RU", coord_city=("Saint Petersburg", "RU")),
+        _region("primorsky-krai", "Primorsky Krai", ["Primorye"], "RU", coord_city=("Vladivostok", "RU")),
+        _region("yakutia", "Yakutia", ["Sakha Republic"], "RU", coord_city=("Yakutsk", "RU")),
+        _region("franz-josef-land", "Franz Josef Land", [], "RU", coord=(80.6, 54.0), coord_source=_HAND),
+        _region("wrangel-island", "Wrangel Island", [], "RU", coord=(71.2, -179.5), coord_source=_HAND),
+        _region("sumy-oblast", "Sumy Oblast", ["Sumy region"], "UA", coord_city=("Sumy", "UA")),
+        _region("odesa-oblast", "Odesa Oblast", ["Odesa region", "Odessa region"], "UA", coord_city=("Odesa", "UA")),
+        _region("mykolaiv-oblast", "Mykolaiv Oblast", ["Mykolaiv region"], "UA", coord_city=("Mykolaiv", "UA")),
+        _region("dnipropetrovsk-oblast", "Dnipropetrovsk Oblast", ["Dnipropetrovsk region"], "UA", coord_city=("Dnipro", "UA")),
+        _region("kyiv-oblast", "Kyiv Oblast", ["Kyiv region"], "UA", coord_city=("Kyiv", "UA")),
+        _region("chernihiv-oblast", "Chernihiv Oblast", ["Chernihiv region"], "UA", coord_city=("Chernihiv", "UA")),
+        _region("snake-island", "Snake Island", ["Zmiinyi Island"], "UA", coord=(45.255, 30.204), coord_source=_HAND),
+        _region("somaliland", "Somaliland", [], "SO", coord_city=("Hargeisa", "SO")),
+        _region("puntland", "Puntland", [], "SO", coord_city=("Garoowe", "SO")),
+        _region("cyrenaica", "Cyrenaica", ["eastern Libya"], "LY", coord_city=("Benghazi", "LY")),
+        _region("fezzan", "Fezzan", [], "LY", coord_city=("Sabha", "LY")),
+        _region("cabo-delgado", "Cabo Delgado", ["Cabo Delgado province"], "MZ", coord_city=("Pemba", "MZ")),
+        _region("bekaa-valley", "Bekaa Valley", ["Beqaa Valley", "Bekaa"], "LB", coord_city=("Zahle", "LB")),
+        _region("south-lebanon", "South Lebanon", ["southern Lebanon"], "LB", coord_city=("Tyre", "LB")),
+        _region("negev", "Negev", ["Negev desert"], "IL", coord_city=("Beersheba", "IL")),
+        _region("hadramawt", "Hadramawt", ["Hadramout", "Hadhramaut"], "YE", coord_city=("Mukalla", "YE")),
+        _region("khuzestan", "Khuzestan", ["Khuzestan province"], "IR", coord_city=("Ahvaz", "IR")),
+        _region("sistan-and-baluchestan", "Sistan and Baluchestan", ["Sistan-Baluchestan"], "IR", coord_city=("Zahedan", "IR")),
+        _region("eastern-ghouta", "Eastern Ghouta", [], "SY", coord_city=("Douma", "SY")),
+        _region("diyala-governorate", "Diyala Governorate", ["Diyala province"], "IQ", coord_city=("Baqubah", "IQ")),
+        _region("salahuddin-governorate", "Salahuddin Governorate", ["Salahuddin province", "Saladin province"], "IQ", coord_city=("Tikrit", "IQ")),
+        _region("nakhchivan", "Nakhchivan", ["Nakhchivan Autonomous Republic"], "AZ", coord_city=("Nakhchivan", "AZ")),
+        _region("syunik", "Syunik", ["Syunik province"], "AM", coord_city=("Kapan", "AM")),
+        _region("senkaku-islands", "Senkaku Islands", ["Diaoyu Islands", "Senkakus"], None, coord=(25.75, 123.5), coord_source=_DISPUTED),
+        _region("pratas-island", "Pratas Island", ["Dongsha Island", "Pratas"], "TW", coord=(20.70, 116.72), coord_source=_HAND),
+        _region("taiping-island", "Taiping Island", ["Itu Aba"], None, coord=(10.38, 114.37), coord_source=_DISPUTED),
+        _region("thitu-island", "Thitu Island", ["Pag-asa Island"], None, coord=(11.05, 114.28), coord_source=_DISPUTED),
+        _region("abu-musa", "Abu Musa", ["Abu Musa island"], None, icao="OIBA"),
+        _region("kharg-island", "Kharg Island", [], "IR", coord=(29.25, 50.32), coord_source=_HAND),
+        _region("shebaa-farms", "Shebaa Farms", [], None, coord=(33.28, 35.70), coord_source=_DISPUTED),
+        _region("suwalki-gap", "Suwalki Gap", ["Suwalki corridor"], None, coord=(54.1, 23.3), coord_source="hand-placed point on the Poland-Lithuania border"),
+    ]
+)  # fmt: skip
+
+REGION_MEMBERS["spratly-islands"].extend(["taiping-island", "thitu-island"])
+
+BASES.extend(
+    [
+        {
+            "slug": "zaporizhzhia-nuclear-power-plant",
+            "kind": "Facility",
+            "label": "Zaporizhzhia nuclear power plant",
+            "alt": ["Zaporizhzhia Nuclear Power Plant", "Zaporizhzhia NPP", "ZNPP"],
+            "country": "UA",
+            "coord_city": ("Enerhodar", "UA"),
+            "near": ("Enerhodar", "UA"),
+        },
+        {
+            "slug": "yongbyon",
+            "kind": "Facility",
+            "label": "Yongbyon nuclear complex",
+            "alt": ["Yongbyon", "Yongbyon Nuclear Scientific Research Center"],
+            "country": "KP",
+            "coord": (39.797, 125.755),
+            "coord_source": _HAND,
+        },
+        {
+            "slug": "camp-bondsteel",
+            "kind": "MilitaryBase",
+            "label": "Camp Bondsteel",
+            "alt": [],
+            "country": "XK",
+            "coord": (42.36, 21.25),
+            "coord_source": _HAND,
+        },
+        {
+            "slug": "redzikowo",
+            "kind": "MilitaryBase",
+            "label": "Aegis Ashore Redzikowo",
+            "alt": ["Redzikowo", "Redzikowo base"],
+            "country": "PL",
+            "coord": (54.48, 17.10),
+            "coord_source": _HAND,
+        },
+        {
+            "slug": "deveselu",
+            "kind": "MilitaryBase",
+            "label": "Aegis Ashore Deveselu",
+            "alt": ["Deveselu", "Deveselu base"],
+            "country": "RO",
+            "coord": (44.08, 24.09),
+            "coord_source": _HAND,
+        },
+        {
+            "slug": "machulishchy-air-base",
+            "kind": "AirBase",
+            "label": "Machulishchy air base",
+            "alt": ["Machulishchy", "Machulishchy airfield"],
+            "country": "BY",
+            "icao": "UMLI",
+        },
+        {
+            "slug": "hostomel-airport",
+            "kind": "AirBase",
+            "label": "Hostomel Airport",
+            "alt": ["Antonov Airport", "Hostomel airfield"],
+            "country": "UA",
+            "icao": "UKKM",
+        },
+        {
+            "slug": "yeysk-air-base",
+            "kind": "AirBase",
+            "label": "Yeysk air base",
+            "alt": ["Yeysk airfield"],
+            "country": "RU",
+            "icao": "URKE",
+        },
+        {
+            "slug": "lipetsk-air-base",
+            "kind": "AirBase",
+            "label": "Lipetsk air base",
+            "alt": ["Lipetsk airfield"],
+            "country": "RU",
+            "icao": "UUOL",
+        },
+        {
+            "slug": "raaf-base-tindal",
+            "kind": "AirBase",
+            "label": "RAAF Base Tindal",
+            "alt": ["Tindal", "RAAF Tindal"],
+            "country": "AU",
+            "icao": "YPTN",
+        },
+        {
+            "slug": "al-jufra-air-base",
+            "kind": "AirBase",
+            "label": "Al Jufra air base",
+            "alt": ["Al Jufra", "Jufra air base", "al-Jufra airbase"],
+            "country": "LY",
+            "icao": "HL69",
+        },
+        {
+            "slug": "tessalit-airfield",
+            "kind": "AirBase",
+            "label": "Tessalit airfield",
+            "alt": ["Tessalit", "Tessalit base"],
+            "country": "ML",
+            "icao": "GATS",
+        },
+        {
+            "slug": "ngari-gunsa-airport",
+            "kind": "AirBase",
+            "label": "Ngari Gunsa Airport",
+            "alt": ["Ngari Gunsa", "Ngari Gunsa airbase"],
+            "country": "CN",
+            "icao": "ZUAL",
+        },
+    ]
+)

@@ -80,7 +80,30 @@ def pdata() -> ModuleType:
         ("Scarborough Shoal", "scarborough-shoal", "Region", None),
         ("Spratly Islands", "spratly-islands", "Region", None),
         ("Paracel Islands", "paracel-islands", "Region", None),
+        ("Sicily", "sicily", "Region", "italy"),
+        ("Alaska", "alaska", "Region", "united-states"),
+        ("Jeju Island", "jeju-island", "Region", "south-korea"),
+        ("Sakhalin", "sakhalin", "Region", "russia"),
+        ("Kola Peninsula", "kola-peninsula", "Region", "russia"),
+        ("Odessa region", "odesa-oblast", "Region", "ukraine"),
+        ("Snake Island", "snake-island", "Region", "ukraine"),
+        ("Somaliland", "somaliland", "Region", "somalia"),
+        ("Bekaa Valley", "bekaa-valley", "Region", "lebanon"),
+        ("Cabo Delgado", "cabo-delgado", "Region", "mozambique"),
+        ("Senkaku Islands", "senkaku-islands", "Region", None),
+        ("Diaoyu Islands", "senkaku-islands", "Region", None),
+        ("Suwalki Gap", "suwalki-gap", "Region", None),
         # bases and ports
+        (
+            "Zaporizhzhia nuclear power plant",
+            "zaporizhzhia-nuclear-power-plant",
+            "Facility",
+            "ukraine",
+        ),
+        ("Yongbyon", "yongbyon", "Facility", "north-korea"),
+        ("Machulishchy", "machulishchy-air-base", "AirBase", "belarus"),
+        ("Al Jufra", "al-jufra-air-base", "AirBase", "libya"),
+        ("Deveselu", "deveselu", "MilitaryBase", "romania"),
         ("Subic Bay", "subic-bay", "NavalBase", "philippines"),
         ("Cam Ranh Bay", "cam-ranh-bay", "NavalBase", "vietnam"),
         ("Pine Gap", "pine-gap", "MilitaryBase", "australia"),
@@ -108,7 +131,7 @@ def test_exonyms_keep_the_geonames_display_name(cat: Catalog) -> None:
 
 
 def test_islands_and_reefs_sit_in_their_archipelago_or_region(cat: Catalog) -> None:
-    for reef in ("fiery-cross-reef", "subi-reef", "mischief-reef", "second-thomas-shoal"):
+    for reef in ("fiery-cross-reef", "subi-reef", "mischief-reef", "taiping-island"):
         assert list(cat.places[reef].within) == ["spratly-islands"], reef
     assert "paracel-islands" in cat.places["woody-island"].within
     assert "kamchatka" in cat.places["rybachiy-submarine-base"].within
