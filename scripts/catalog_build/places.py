@@ -471,6 +471,7 @@ class PlaceBuilder:
                 ap["lat"],
                 ap["lon"],
                 ap["country"],
+                alts=military_airfield_aliases(ap["name"]),
                 within=self.within_country(ap["country"]),
                 icao=code,
                 iata=iata,
@@ -507,6 +508,22 @@ class PlaceBuilder:
                 raise CatalogError(f"AIRPORT_ALIASES: no catalog airfield with ICAO {code}")
             for p in targets:
                 p.alts = dedupe([*p.alts, *aliases], p.name)
+
+
+_US_MILITARY_AIRFIELD = re.compile(
+    r"^(?P<base>[A-Z][A-Za-z .'-]*?) (?P<kind>Afb|Nas)(?: \([^)]*\))? Airport$"
+)
+_US_MILITARY_NAMES = {"Afb": ("Air Force Base", "AFB"), "Nas": ("Naval Air Station", "NAS")}
+
+
+def military_airfield_aliases(name: str) -> list[str]:
+    """The names news uses for airportsdata's US records ("Minot Afb Airport" -> "Minot Air Force
+    Base", "Minot AFB"; "Kingsville Nas Airport" -> "Kingsville Naval Air Station", ...)."""
+    m = _US_MILITARY_AIRFIELD.match(name)
+    if not m:
+        return []
+    long_form, short_form = _US_MILITARY_NAMES[m["kind"]]
+    return [f"{m['base']} {long_form}", f"{m['base']} {short_form}"]
 
 
 def _is_iata(code: str | None) -> bool:

@@ -5,6 +5,7 @@ curated label may shadow another catalog entry unless it is listed here with a r
 from __future__ import annotations
 
 import collections
+import importlib
 import importlib.util
 import sys
 from pathlib import Path
@@ -211,3 +212,41 @@ def test_city_exonyms_are_not_equipment_or_actor_names(cat: Catalog, pdata: Modu
         for label in labels:
             assert cat.equipment_by_label(label) == [], label
             assert cat.actor_by_name_or_adjective(label) is None, label
+
+
+@pytest.fixture(scope="module")
+def place_builder() -> ModuleType:
+    script = ROOT / "scripts" / "build_catalog.py"
+    spec = importlib.util.spec_from_file_location("build_catalog_for_news_places", script)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)  # puts scripts/ on sys.path for catalog_build
+    return importlib.import_module("catalog_build.places")
+
+
+@pytest.mark.parametrize(
+    ("name", "aliases"),
+    [
+        ("Minot Afb Airport", ["Minot Air Force Base", "Minot AFB"]),
+        ("Little Rock Afb Airport", ["Little Rock Air Force Base", "Little Rock AFB"]),
+        (
+            "Fallon Nas (Van Voorhis Field) Airport",
+            ["Fallon Naval Air Station", "Fallon NAS"],
+        ),
+        ("Macdill Afb Aux Field", []),
+        ("Ramstein Air Base", []),
+    ],
+)
+def test_us_military_airfield_aliases(
+    place_builder: ModuleType, name: str, aliases: list[str]
+) -> None:
+    assert place_builder.military_airfield_aliases(name) == aliases
+
+
+def test_us_air_force_bases_resolve_by_their_news_name(cat: Catalog) -> None:
+    for text, icao in [("Whiteman Air Force Base", "KSZL"), ("Barksdale AFB", "KBAD")]:
+        found = cat.places_by_name(text)
+        assert [(p.icao, p.kind, p.country_id) for p in found] == [
+            (icao, "AirBase", "united-states")
+        ]
