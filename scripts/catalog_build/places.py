@@ -354,12 +354,14 @@ class PlaceBuilder:
                 lat, lon = ap["lat"], ap["lon"]
             elif "coord_city" in b:
                 lat, lon = self.city_coord(b["coord_city"], what)
+            elif "coord_icao" in b:  # a post around an airfield that keeps its own place
+                lat, lon = self.airport_coord(b["coord_icao"], what)
             elif "coord" in b:
                 if not b.get("coord_source"):
                     raise CatalogError(f"{what}: hand-typed coord without coord_source")
                 lat, lon = b["coord"]
             else:
-                raise CatalogError(f"{what}: needs icao, coord_city or coord")
+                raise CatalogError(f"{what}: needs icao, coord_city, coord_icao or coord")
             place = Place(
                 b["slug"],
                 b["label"],

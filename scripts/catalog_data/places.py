@@ -2423,3 +2423,75 @@ BASES.extend(
         },
     ]
 )
+
+
+def _base(slug: str, kind: str, label: str, alt: list[str], country: str, **where: Any) -> dict:
+    """One base row; ``where`` is icao=, coord_icao= (the airfield inside a post, which keeps its
+    own place), coord_city=(name, ISO) or coord=(lat, lon)+coord_source; optional near=."""
+    return {"slug": slug, "kind": kind, "label": label, "alt": alt, "country": country, **where}
+
+
+_APPROX = "hand-typed approximate position; no package has the site"
+
+# --- third batch: bases, posts and naval stations named in deployment news
+BASES.extend(
+    [
+        _base("fort-bliss", "MilitaryBase", "Fort Bliss", [], "US", coord_icao="KBIF"),
+        _base("fort-drum", "MilitaryBase", "Fort Drum", [], "US", coord_icao="KGTB"),
+        _base("joint-base-lewis-mcchord", "MilitaryBase", "Joint Base Lewis-McChord", ["JBLM"], "US", coord_icao="KGRF"),
+        _base("air-base-201", "AirBase", "Air Base 201", ["Niger Air Base 201", "Agadez drone base", "Agadez air base"], "NE", coord_icao="DRZA", near=("Agadez", "NE")),
+        _base("camp-simba", "MilitaryBase", "Camp Simba", ["Manda Bay", "Manda Bay airfield"], "KE", coord_icao="HKLU"),
+        _base("olenya-air-base", "AirBase", "Olenya air base", ["Olenya", "Olenegorsk air base"], "RU", coord=(68.15, 33.46), coord_source=_APPROX, near=("Olenegorsk", "RU")),
+        _base("shaykovka-air-base", "AirBase", "Shaykovka air base", ["Shaykovka", "Shaikovka"], "RU", coord=(54.23, 34.37), coord_source=_APPROX),
+        _base("mozdok-air-base", "AirBase", "Mozdok air base", ["Mozdok airfield"], "RU", coord=(43.79, 44.60), coord_source=_APPROX, near=("Mozdok", "RU")),
+        _base("millerovo-air-base", "AirBase", "Millerovo air base", ["Millerovo airfield"], "RU", coord=(48.95, 40.30), coord_source=_APPROX, near=("Millerovo", "RU")),
+        _base("belbek-air-base", "AirBase", "Belbek air base", ["Belbek", "Belbek airfield"], "UA", coord=(44.69, 33.57), coord_source=_APPROX),
+        _base("gadzhiyevo-naval-base", "NavalBase", "Gadzhiyevo naval base", ["Gadzhiyevo", "Gadzhievo"], "RU", coord=(69.25, 33.33), coord_source=_APPROX),
+        _base("kronstadt-naval-base", "NavalBase", "Kronstadt naval base", [], "RU", coord_city=("Kronstadt", "RU"), near=("Kronstadt", "RU")),
+        _base("starokostiantyniv-air-base", "AirBase", "Starokostiantyniv air base", ["Starokostiantyniv airfield", "Starokonstantinov air base"], "UA", coord=(49.75, 27.27), coord_source=_APPROX, near=("Starokostyantyniv", "UA")),
+        _base("kulbakino-air-base", "AirBase", "Kulbakino air base", ["Kulbakino", "Kulbakino airfield"], "UA", coord=(46.94, 32.10), coord_source=_APPROX, near=("Mykolaiv", "UA")),
+        _base("yulin-naval-base", "NavalBase", "Yulin naval base", ["Longpo naval base", "Yulin submarine base"], "CN", coord=(18.22, 109.55), coord_source=_APPROX, near=("Sanya", "CN")),
+        _base("ins-kadamba", "NavalBase", "INS Kadamba", ["Karwar naval base"], "IN", coord_city=("Karwar", "IN"), near=("Karwar", "IN")),
+        _base("sasebo-naval-base", "NavalBase", "Sasebo naval base", ["Fleet Activities Sasebo", "Sasebo naval base"], "JP", coord_city=("Sasebo", "JP"), near=("Sasebo", "JP")),
+        _base("camp-schwab", "MilitaryBase", "Camp Schwab", [], "JP", coord=(26.53, 128.04), coord_source=_APPROX),
+        _base("jinhae-naval-base", "NavalBase", "Jinhae naval base", ["Chinhae naval base", "Jinhae"], "KR", coord=(35.14, 128.67), coord_source=_APPROX),
+        _base("hmas-stirling", "NavalBase", "HMAS Stirling", ["Fleet Base West", "Garden Island naval base"], "AU", coord=(-32.24, 115.69), coord_source=_APPROX),
+        _base("karlskrona-naval-base", "NavalBase", "Karlskrona naval base", [], "SE", coord_city=("Karlskrona", "SE"), near=("Karlskrona", "SE")),
+        _base("hmnb-clyde", "NavalBase", "HMNB Clyde", ["Faslane", "Faslane naval base", "HM Naval Base Clyde"], "GB", coord=(56.07, -4.82), coord_source=_APPROX),
+        _base("naval-submarine-base-kings-bay", "NavalBase", "Naval Submarine Base Kings Bay", ["Kings Bay", "Kings Bay submarine base"], "US", coord=(30.80, -81.56), coord_source=_APPROX),
+        _base("naval-base-kitsap", "NavalBase", "Naval Base Kitsap", ["Naval Base Kitsap-Bangor", "Kitsap-Bangor"], "US", coord=(47.72, -122.71), coord_source=_APPROX),
+        _base("watiya-air-base", "AirBase", "Al-Watiya air base", ["Watiya", "al-Watiya", "Watiya air base"], "LY", coord=(32.47, 11.90), coord_source=_APPROX),
+        _base("baledogle-airfield", "AirBase", "Baledogle airfield", ["Baledogle", "Baledogle air base", "Balli Doogle"], "SO", coord=(2.67, 44.79), coord_source=_APPROX),
+        _base("kuweires-air-base", "AirBase", "Kuweires air base", ["Kuweires", "Kweires"], "SY", coord=(36.19, 37.58), coord_source=_APPROX),
+        _base("abu-al-duhur-air-base", "AirBase", "Abu al-Duhur air base", ["Abu al-Duhur", "Abu Duhur airbase"], "SY", coord=(35.73, 37.10), coord_source=_APPROX),
+        _base("sayqal-air-base", "AirBase", "Sayqal air base", ["Sayqal", "Seikal air base"], "SY", coord=(33.68, 37.21), coord_source=_APPROX),
+        _base("khalkhalah-air-base", "AirBase", "Khalkhalah air base", ["Khalkhalah"], "SY", coord=(33.06, 36.55), coord_source=_APPROX),
+        _base("alexandroupolis-port", "Port", "Port of Alexandroupolis", ["Alexandroupolis port"], "GR", coord_city=("Alexandroupoli", "GR"), near=("Alexandroupoli", "GR")),
+    ]
+)  # fmt: skip
+
+EXTRA_CITIES.extend(
+    [
+        ("Kronstadt", "RU"),
+        ("Sasebo", "JP"),
+        ("Karlskrona", "SE"),
+        ("Bodø", "NO"),
+        ("Alexandroupoli", "GR"),
+        ("Olenegorsk", "RU"),
+        ("Karwar", "IN"),
+        ("Mozdok", "RU"),
+        ("Millerovo", "RU"),
+    ]
+)
+
+CITY_EXONYMS.update({("Alexandroupoli", "GR"): ["Alexandroupolis"], ("Bodø", "NO"): ["Bodo"]})
+
+AIRPORT_ALIASES.update(
+    {
+        "OS61": ["Dumayr", "Dumayr airbase"],
+        "ORTI": ["Camp Taji", "Taji air base"],
+        "ORQW": ["Qayyarah air base", "Q-West", "Qayyarah West"],
+        "RJTA": ["Atsugi", "NAF Atsugi", "Naval Air Facility Atsugi"],
+        "ENEV": ["Evenes", "Evenes air station"],
+    }
+)

@@ -105,6 +105,14 @@ def pdata() -> ModuleType:
         ("Machulishchy", "machulishchy-air-base", "AirBase", "belarus"),
         ("Al Jufra", "al-jufra-air-base", "AirBase", "libya"),
         ("Deveselu", "deveselu", "MilitaryBase", "romania"),
+        ("Fort Bliss", "fort-bliss", "MilitaryBase", "united-states"),
+        ("Air Base 201", "air-base-201", "AirBase", "niger"),
+        ("Olenya", "olenya-air-base", "AirBase", "russia"),
+        ("Faslane", "hmnb-clyde", "NavalBase", "united-kingdom"),
+        ("Kings Bay", "naval-submarine-base-kings-bay", "NavalBase", "united-states"),
+        ("Belbek", "belbek-air-base", "AirBase", "ukraine"),
+        ("Watiya", "watiya-air-base", "AirBase", "libya"),
+        ("Alexandroupolis", "alexandroupoli", "City", "greece"),
         ("Subic Bay", "subic-bay", "NavalBase", "philippines"),
         ("Cam Ranh Bay", "cam-ranh-bay", "NavalBase", "vietnam"),
         ("Pine Gap", "pine-gap", "MilitaryBase", "australia"),
@@ -129,6 +137,14 @@ def test_exonyms_keep_the_geonames_display_name(cat: Catalog) -> None:
     assert hodeidah.name != "Hodeidah"
     assert {"Hodeidah", "Hudaydah"} <= set(hodeidah.labels)
     assert cat.places["mumbai"].name == "Mumbai"
+
+
+def test_a_post_takes_its_airfields_point_without_taking_its_place(cat: Catalog) -> None:
+    bliss = cat.places["fort-bliss"]
+    [airfield] = cat.place_by_icao("KBIF")
+    assert airfield.id == "biggs-army-air-field-fort-bliss-airport"
+    assert bliss.icao is None
+    assert (bliss.lat, bliss.lon) == (airfield.lat, airfield.lon)
 
 
 def test_islands_and_reefs_sit_in_their_archipelago_or_region(cat: Catalog) -> None:
