@@ -2538,3 +2538,73 @@ TOWNS.extend(
         _town("bint-jbeil", "Bint Jbeil", [], "LB", 33.12, 35.43),
     ]
 )
+
+_WATER = "hand-placed point near the middle of the body of water"
+_MACRO = "hand-placed representative point of a macro-region"
+
+# --- seas, straits, oceans and macro-regions of naval and regional deployment news. Bare words
+# used adjectivally ("Pacific", "Atlantic", "Gulf", "Baltic", "Arctic") and continents are left
+# out: they would turn "Gulf states" or "Pacific allies" into locations. "Indian Ocean" is left
+# out too: the extractor then takes it over the atoll in "Diego Garcia, ... in the Indian Ocean"
+# (examples/gulf-buildup-1990 lost two strict matches).
+REGIONS.extend(
+    [
+        _region("gulf-of-mexico", "Gulf of Mexico", [], None, coord=(25.0, -90.0), coord_source=_WATER),
+        _region("caribbean-sea", "Caribbean Sea", ["the Caribbean"], None, coord=(15.0, -75.0), coord_source=_WATER),
+        _region("english-channel", "English Channel", [], None, coord=(50.2, -1.5), coord_source=_WATER),
+        _region("norwegian-sea", "Norwegian Sea", [], None, coord=(69.0, 2.0), coord_source=_WATER),
+        _region("bering-sea", "Bering Sea", [], None, coord=(58.0, -178.0), coord_source=_WATER),
+        _region("bering-strait", "Bering Strait", [], None, coord=(65.8, -169.0), coord_source=_WATER),
+        _region("giuk-gap", "GIUK gap", ["Greenland-Iceland-UK gap"], None, coord=(63.0, -15.0), coord_source=_WATER),
+        _region("arctic-ocean", "Arctic Ocean", [], None, coord=(85.0, 0.0), coord_source=_WATER),
+        _region("atlantic-ocean", "Atlantic Ocean", [], None, coord=(30.0, -40.0), coord_source=_WATER),
+        _region("north-atlantic", "North Atlantic", [], None, coord=(50.0, -30.0), coord_source=_WATER),
+        _region("pacific-ocean", "Pacific Ocean", [], None, coord=(0.0, -160.0), coord_source=_WATER),
+        _region("western-pacific", "Western Pacific", [], None, coord=(15.0, 140.0), coord_source=_WATER),
+        _region("strait-of-malacca", "Strait of Malacca", ["Malacca Strait", "Straits of Malacca"], None, coord=(4.0, 100.5), coord_source=_WATER),
+        _region("lombok-strait", "Lombok Strait", [], "ID", coord=(-8.5, 115.7), coord_source=_WATER),
+        _region("sunda-strait", "Sunda Strait", [], "ID", coord=(-6.0, 105.8), coord_source=_WATER),
+        _region("suez-canal", "Suez Canal", [], "EG", coord=(30.5, 32.35), coord_source=_WATER),
+        _region("panama-canal", "Panama Canal", [], "PA", coord=(9.1, -79.7), coord_source=_WATER),
+        _region("bosphorus", "Bosphorus", ["Bosporus", "Bosphorus Strait"], "TR", coord=(41.1, 29.05), coord_source=_WATER),
+        _region("dardanelles", "Dardanelles", ["Dardanelles Strait"], "TR", coord=(40.2, 26.4), coord_source=_WATER),
+        _region("turkish-straits", "Turkish Straits", [], "TR", coord=(40.7, 28.0), coord_source=_WATER),
+        _region("sea-of-marmara", "Sea of Marmara", [], "TR", coord=(40.7, 28.2), coord_source=_WATER),
+        _region("kerch-strait", "Kerch Strait", [], None, coord=(45.3, 36.5), coord_source=_WATER),
+        _region("gulf-of-finland", "Gulf of Finland", [], None, coord=(59.8, 26.0), coord_source=_WATER),
+        _region("gulf-of-bothnia", "Gulf of Bothnia", [], None, coord=(63.0, 20.5), coord_source=_WATER),
+        _region("skagerrak", "Skagerrak", [], None, coord=(57.8, 9.0), coord_source=_WATER),
+        _region("kattegat", "Kattegat", [], None, coord=(56.8, 11.5), coord_source=_WATER),
+        _region("aegean-sea", "Aegean Sea", [], None, coord=(39.0, 25.0), coord_source=_WATER),
+        _region("ionian-sea", "Ionian Sea", [], None, coord=(38.0, 19.0), coord_source=_WATER),
+        _region("adriatic-sea", "Adriatic Sea", [], None, coord=(43.0, 15.0), coord_source=_WATER),
+        _region("tyrrhenian-sea", "Tyrrhenian Sea", [], None, coord=(40.0, 12.0), coord_source=_WATER),
+        _region("celebes-sea", "Celebes Sea", [], None, coord=(4.0, 122.0), coord_source=_WATER),
+        _region("sulu-sea", "Sulu Sea", [], None, coord=(8.0, 120.0), coord_source=_WATER),
+        _region("java-sea", "Java Sea", [], "ID", coord=(-5.0, 111.0), coord_source=_WATER),
+        _region("coral-sea", "Coral Sea", [], None, coord=(-15.0, 152.0), coord_source=_WATER),
+        _region("tasman-sea", "Tasman Sea", [], None, coord=(-40.0, 160.0), coord_source=_WATER),
+        _region("andaman-sea", "Andaman Sea", [], None, coord=(10.0, 96.0), coord_source=_WATER),
+        _region("bay-of-bengal", "Bay of Bengal", [], None, coord=(15.0, 88.0), coord_source=_WATER),
+        _region("mozambique-channel", "Mozambique Channel", [], None, coord=(-18.0, 41.0), coord_source=_WATER),
+        _region("gulf-of-guinea", "Gulf of Guinea", [], None, coord=(2.0, 4.0), coord_source=_WATER),
+        _region("gulf-of-aqaba", "Gulf of Aqaba", [], None, coord=(28.8, 34.8), coord_source=_WATER),
+        _region("siberia", "Siberia", [], "RU", coord_city=("Novosibirsk", "RU")),
+        _region("russian-far-east", "Russian Far East", [], "RU", coord_city=("Khabarovsk", "RU")),
+        _region("chechnya", "Chechnya", ["Chechen Republic"], "RU", coord_city=("Grozny", "RU")),
+        _region("dagestan", "Dagestan", [], "RU", coord_city=("Makhachkala", "RU")),
+        _region("north-caucasus", "North Caucasus", [], "RU", coord_city=("Vladikavkaz", "RU")),
+        _region("caucasus", "Caucasus", ["South Caucasus"], None, coord=(42.0, 44.5), coord_source=_MACRO),
+        _region("england", "England", [], "GB", coord_city=("London", "GB")),
+        _region("scotland", "Scotland", [], "GB", coord_city=("Edinburgh", "GB")),
+        _region("wales", "Wales", [], "GB", coord_city=("Cardiff", "GB")),
+        _region("northern-ireland", "Northern Ireland", [], "GB", coord_city=("Belfast", "GB")),
+        _region("northern-cyprus", "Northern Cyprus", ["Turkish Republic of Northern Cyprus", "TRNC"], None, coord=(35.24, 33.6), coord_source=_MACRO),
+        _region("balkans", "Balkans", ["Western Balkans"], None, coord=(43.0, 21.0), coord_source=_MACRO),
+        _region("levant", "Levant", [], None, coord=(34.0, 36.0), coord_source=_MACRO),
+        _region("arabian-peninsula", "Arabian Peninsula", [], None, coord=(23.0, 46.0), coord_source=_MACRO),
+        _region("central-asia", "Central Asia", [], None, coord=(43.0, 68.0), coord_source=_MACRO),
+        _region("korean-peninsula", "Korean Peninsula", [], None, coord=(38.0, 127.5), coord_source=_MACRO),
+        _region("indo-pacific", "Indo-Pacific", ["Indo-Pacific region"], None, coord=(10.0, 120.0), coord_source=_MACRO),
+    ]
+)  # fmt: skip
