@@ -115,7 +115,7 @@ def _name_gap(tokens: list[Token], left: Atom, right: Atom) -> bool:
     )
 
 
-_NOT_MODEL_NAMES = frozenset(
+_NOT_MODEL_NAMES = CALENDAR_WORDS | frozenset(
     [
         "army",
         "navy",
@@ -141,25 +141,6 @@ _NOT_MODEL_NAMES = frozenset(
         "and",
         "or",
         "but",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
         "new",
         "old",
         "western",
